@@ -1,0 +1,69 @@
+// Profile shapes shared by storage, the background and the panels. No secrets here:
+// the secret access key and session token live in the keychain (src/background/keychain.ts).
+
+export type SignatureVersion = 2 | 4;
+export type ProfileKind = 'aws' | 'eucalyptus' | 's3';
+
+interface ProfileBase {
+  id: string;
+  name: string;
+  /** The access key id is not secret (it appears in every signed request), so it is kept here. */
+  accessKeyId: string;
+}
+
+export interface AwsProfile extends ProfileBase {
+  kind: 'aws';
+  region: string;
+}
+
+export interface EucalyptusProfile extends ProfileBase {
+  kind: 'eucalyptus';
+  host: string;
+  port: number;
+  https: boolean;
+  /** e.g. /services/compute (4.x) or /services/Eucalyptus (before 4.0) */
+  ec2Path: string;
+  /** e.g. /services/objectstorage (4.x) or /services/Walrus (before 4.0) */
+  s3Path: string;
+  /** Host of the object store when it is not the cloud controller's host; '' means the same host. */
+  s3Host: string;
+  region: string;
+  signatureVersion: SignatureVersion;
+  apiVersion: string;
+}
+
+export interface S3CompatibleProfile extends ProfileBase {
+  kind: 's3';
+  /** Base URL of the store, e.g. https://minio.example.com:9000 (a path prefix is allowed). */
+  endpoint: string;
+  pathStyle: boolean;
+  region: string;
+  signatureVersion: SignatureVersion;
+}
+
+export type Profile = AwsProfile | EucalyptusProfile | S3CompatibleProfile;
+
+/** The secret half of a credential; only the background ever holds it. */
+export interface Secret {
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface Credentials extends Secret {
+  accessKeyId: string;
+}
+
+export const EUCALYPTUS_DEFAULTS = {
+  port: 8773,
+  https: false,
+  ec2Path: '/services/compute',
+  s3Path: '/services/objectstorage',
+  legacyEc2Path: '/services/Eucalyptus',
+  legacyS3Path: '/services/Walrus',
+  region: 'eucalyptus',
+  signatureVersion: 4 as SignatureVersion,
+  /** Accepted by Eucalyptus 3.x and 4.x alike (see README). */
+  apiVersion: '2013-02-01',
+} as const;
+
+export const AWS_EC2_API_VERSION = '2016-11-15';

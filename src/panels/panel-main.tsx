@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import browser from '../shared/browser';
+import { App } from './app';
+import { t } from './i18n';
+import './styles.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('extName');
+render(<App />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,55 @@
+import { signal } from '@preact/signals';
+import type { CloudErrorData } from '../cloud/errors';
+import type { StorageItem } from '../storage/item';
+import { isPanelId, type PanelId } from './panels';
+
+export interface ShellDeps {
+  lastTab: StorageItem<string>;
+  /** One round-trip to the background; rejects with a CloudError. */
+  ping: () => Promise<unknown>;
+}
+
+/** State and actions of the app shell: which tab is open, and whether the background answers. */
+export function createShellModel(deps: ShellDeps) {
+  const active = signal<PanelId>('instances');
+  const ready = signal(false);
+  const backgroundError = signal<CloudErrorData | null>(null);
+  let disposed = false;
+
+  async function init() {
+    const saved = await deps.lastTab.get().catch(() => null);
+    if (disposed) return;
+    if (saved && isPanelId(saved)) active.value = saved;
+    ready.value = true;
+    try {
+      await deps.ping();
+      if (!disposed) backgroundError.value = null;
+    } catch (error) {
+      const data = error as Partial<CloudErrorData>;
+      if (!disposed) {
+        backgroundError.value = {
+          code: data.code ?? 'Internal',
+          message: data.message ?? String(error),
+        };
+      }
+    }
+  }
+
+  function select(id: PanelId) {
+    active.value = id;
+    void deps.lastTab.set(id);
+  }
+
+  return {
+    active,
+    ready,
+    backgroundError,
+    init,
+    select,
+    dispose() {
+      disposed = true;
+    },
+  };
+}
+
+export type ShellModel = ReturnType<typeof createShellModel>;
