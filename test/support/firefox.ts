@@ -1,0 +1,89 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const FIREFOX_DIST = resolve(import.meta.dirname, '../../dist/firefox');
+export const GECKO_ID = 'cirrus@cirrus-cloud.org';
+/** Fixed through extensions.webextensions.uuids, so tests know the moz-extension:// origin. */
+export const FIREFOX_UUID = '6c1f8a2e-3b4d-4e5f-9a1b-2c3d4e5f6a7b';
+
+export interface FirefoxSession {
+  browser: Browser;
+  baseUrl: string;
+  /** Opens an extension page; page.goto() on moz-extension:// never resolves, so poll instead. */
+  open(path: string): Promise<Page>;
+  /** Terminates the background event page, as about:debugging's "Terminate background script" does. */
+  stopBackground(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface BidiConnection {
+  send(method: string, params: unknown): Promise<{ result: unknown }>;
+}
+
+export async function launchFirefox(options: { locale?: string } = {}): Promise<FirefoxSession> {
+  const profile = await mkdtemp(join(tmpdir(), 'cirrus-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    userDataDir: profile,
+    args: ['-remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'intl.locale.requested': options.locale ?? 'en-US',
+      'intl.accept_languages': options.locale ?? 'en-US',
+    },
+  });
+  await browser.installExtension(FIREFOX_DIST);
+  const baseUrl = `moz-extension://${FIREFOX_UUID}/`;
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+
+  async function chromeContext(): Promise<string> {
+    const { result } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const first = (result as { contexts: Array<{ context: string }> }).contexts[0];
+    if (!first)
+      throw new Error('no privileged Firefox context (is -remote-allow-system-access set?)');
+    return first.context;
+  }
+
+  return {
+    browser,
+    baseUrl,
+    async open(path) {
+      const page = await browser.newPage();
+      const url = baseUrl + path;
+      void page.goto(url).catch(() => undefined);
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const href = await page.evaluate(() => location.href).catch(() => '');
+        if (
+          href === url &&
+          (await page.evaluate(() => document.readyState).catch(() => '')) === 'complete'
+        ) {
+          return page;
+        }
+        if (Date.now() > deadline) throw new Error(`Firefox did not open ${url} (at ${href})`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async stopBackground() {
+      const context = await chromeContext();
+      const expression = `(async () => {
+        const policy = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)});
+        await policy.extension.terminateBackground({ disableResetIdleForTest: true });
+        return policy.extension.backgroundState;
+      })()`;
+      await connection.send('script.evaluate', {
+        expression,
+        target: { context },
+        awaitPromise: true,
+      });
+    },
+    async close() {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
