@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ChromiumSession, launchChromium } from '../support/chromium';
+import { chromiumExtensionId } from '../../scripts/extension-id.mjs';
+import { CHROME_DIST, type ChromiumSession, launchChromium } from '../support/chromium';
 import {
   ping,
   switchesTabsByKeyboard,
@@ -26,6 +27,10 @@ describe('Chromium: the built extension', () => {
   test('panel.html shows the nine tabs', async () => {
     expect(await tabNames(page)).toEqual(TAB_NAMES_EN);
     expect(await page.title()).toBe('Cirrus');
+  });
+
+  test('the extension id is the one npm start opens', () => {
+    expect(session.extensionId).toBe(chromiumExtensionId(CHROME_DIST));
   });
 
   test('tabs switch by mouse', async () => {
