@@ -1,6 +1,19 @@
 import type { Handlers } from '../shared/messages';
-import { workerState } from '../storage/items';
+import { settings, workerState } from '../storage/items';
+import { touchAutoLock } from './auto-lock';
+import { exportBackup, importBackup } from './backup';
 import { openPanelTab } from './open-panel';
+import {
+  deleteProfile,
+  duplicateProfile,
+  importProfiles,
+  keychainView,
+  listProfiles,
+  saveProfile,
+  setCurrentProfile,
+} from './profile-store';
+import { keychain } from './services';
+import { observeClock, presignFor, signFor } from './signing';
 
 /** Identifies this run of the worker; a restarted worker gets a new one. */
 const worker = crypto.randomUUID();
@@ -12,5 +25,65 @@ export const handlers = {
   },
   async openPanel() {
     return { tabId: await openPanelTab() };
+  },
+
+  profilesList: () => listProfiles(),
+  async profileSave(input) {
+    return { profile: await saveProfile(input) };
+  },
+  async profileDuplicate({ id }) {
+    return { profile: await duplicateProfile(id) };
+  },
+  async profileDelete({ id }) {
+    await deleteProfile(id);
+    return {};
+  },
+  async profileSetCurrent({ id }) {
+    await setCurrentProfile(id);
+    return {};
+  },
+  async profilesImport({ items }) {
+    return { profiles: await importProfiles(items) };
+  },
+
+  async keychainUnlock({ passphrase }) {
+    await keychain.unlock(passphrase);
+    await touchAutoLock(true);
+    return keychainView();
+  },
+  async keychainLock() {
+    await keychain.lock();
+    return keychainView();
+  },
+  async keychainSetPassphrase({ passphrase, current }) {
+    await keychain.setPassphrase(passphrase, current);
+    await touchAutoLock(true);
+    return keychainView();
+  },
+  async keychainRemovePassphrase({ current }) {
+    await keychain.removePassphrase(current);
+    await touchAutoLock(true);
+    return keychainView();
+  },
+  async settingsUpdate({ autoLockMinutes }) {
+    await settings.update((s) => ({
+      ...s,
+      autoLockMinutes: Math.max(0, Math.round(autoLockMinutes)),
+    }));
+    await touchAutoLock(true);
+    return keychainView();
+  },
+
+  backupExport: ({ passphrase }) => exportBackup(passphrase),
+  async backupImport({ json, passphrase }) {
+    return { profiles: await importBackup(json, passphrase) };
+  },
+
+  sign: ({ profileId, service, request, region }) => signFor(profileId, service, request, region),
+  async presign({ profileId, service, request, expiresSeconds, region }) {
+    return { url: await presignFor(profileId, service, request, expiresSeconds, region) };
+  },
+  async clockObserved({ profileId, serverTime, localTime }) {
+    return { offsetMs: await observeClock(profileId, serverTime, localTime) };
   },
 } satisfies Handlers;

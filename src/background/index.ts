@@ -1,5 +1,6 @@
-// Wiring only: the message router and the keyboard command.
+// Wiring only: the message router, the keyboard command and the auto-lock alarm.
 import browser from '../shared/browser';
+import { onAlarm } from './auto-lock';
 import { handlers } from './handlers';
 import { openPanelTab } from './open-panel';
 import { createRouter } from './router';
@@ -11,3 +12,5 @@ browser.runtime.onMessage.addListener(
 browser.commands.onCommand.addListener((command) => {
   if (command === 'open-panel') void openPanelTab();
 });
+
+browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));

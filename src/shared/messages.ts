@@ -1,17 +1,75 @@
 // The one declaration of every message a page can send to the background.
 // The background's handler object `satisfies Handlers`; pages use `call()` from ./call.ts.
+import type { Service } from '../cloud/endpoints';
 import type { CloudErrorData } from '../cloud/errors';
+import type { Profile, Secret } from '../cloud/profile';
+import type { HttpRequest } from '../cloud/request';
+
+type None = Record<string, never>;
+
+export interface KeychainView {
+  hasPassphrase: boolean;
+  locked: boolean;
+  autoLockMinutes: number;
+}
+
+export interface ProfilesView {
+  profiles: Profile[];
+  currentId: string | null;
+  /** Server clock minus local clock per profile id, in milliseconds. */
+  clockOffsets: Record<string, number>;
+  keychain: KeychainView;
+}
+
+/** A profile to save with its secret; a missing secret keeps the one already stored. */
+export interface ProfileInput {
+  profile: Profile;
+  secret?: Secret;
+}
 
 export interface Messages {
   /** Round-trip check; `calls` is kept in storage.session, so it survives a stopped worker. */
-  ping: {
-    args: { echo: string };
-    result: { echo: string; worker: string; calls: number };
-  };
+  ping: { args: { echo: string }; result: { echo: string; worker: string; calls: number } };
   /** Opens (or focuses) the full panel in a browser tab. */
-  openPanel: {
-    args: Record<string, never>;
-    result: { tabId: number | null };
+  openPanel: { args: None; result: { tabId: number | null } };
+
+  profilesList: { args: None; result: ProfilesView };
+  /** An empty id saves a new profile. */
+  profileSave: { args: ProfileInput; result: { profile: Profile } };
+  profileDuplicate: { args: { id: string }; result: { profile: Profile } };
+  profileDelete: { args: { id: string }; result: None };
+  profileSetCurrent: { args: { id: string }; result: None };
+  profilesImport: { args: { items: ProfileInput[] }; result: { profiles: Profile[] } };
+
+  keychainUnlock: { args: { passphrase: string }; result: KeychainView };
+  keychainLock: { args: None; result: KeychainView };
+  keychainSetPassphrase: { args: { passphrase: string; current?: string }; result: KeychainView };
+  keychainRemovePassphrase: { args: { current: string }; result: KeychainView };
+  settingsUpdate: { args: { autoLockMinutes: number }; result: KeychainView };
+
+  /** A backup file; secrets are inside it only when a passphrase seals them. */
+  backupExport: { args: { passphrase?: string }; result: { fileName: string; json: string } };
+  backupImport: { args: { json: string; passphrase?: string }; result: { profiles: Profile[] } };
+
+  /** Signs a request for a profile's service; the page gets headers, never the secret. */
+  sign: {
+    args: { profileId: string; service: Service; request: HttpRequest; region?: string };
+    result: HttpRequest;
+  };
+  presign: {
+    args: {
+      profileId: string;
+      service: Service;
+      request: HttpRequest;
+      expiresSeconds: number;
+      region?: string;
+    };
+    result: { url: string };
+  };
+  /** The server's clock as seen in a response Date header; later signatures use it. */
+  clockObserved: {
+    args: { profileId: string; serverTime: number; localTime: number };
+    result: { offsetMs: number };
   };
 }
 

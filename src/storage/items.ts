@@ -1,4 +1,5 @@
 // Every storage item Cirrus keeps, in one place.
+import type { Profile } from '../cloud/profile';
 
 import { browserArea } from './browser-areas';
 import { defineItem } from './item';
@@ -24,4 +25,37 @@ export const workerState = defineItem(
       typeof v === 'object' && v !== null && typeof (v as { calls?: unknown }).calls === 'number',
   },
   browserArea('session'),
+);
+
+export interface ProfilesState {
+  profiles: Profile[];
+  currentId: string | null;
+}
+
+/** Profiles without their secrets (those live in the keychain). */
+export const profilesState = defineItem<ProfilesState>(
+  {
+    key: 'profiles',
+    version: 1,
+    defaultValue: { profiles: [], currentId: null },
+    validate: (v): v is ProfilesState =>
+      typeof v === 'object' && v !== null && Array.isArray((v as ProfilesState).profiles),
+  },
+  browserArea('local'),
+);
+
+/** Server clock minus local clock per profile, learned from response Date headers. */
+export const clockOffsets = defineItem<Record<string, number>>(
+  { key: 'clock.offsets', version: 1, defaultValue: {} },
+  browserArea('local'),
+);
+
+export interface Settings {
+  /** Lock the keychain after this many idle minutes; 0 never locks. */
+  autoLockMinutes: number;
+}
+
+export const settings = defineItem<Settings>(
+  { key: 'settings', version: 1, defaultValue: { autoLockMinutes: 30 } },
+  browserArea('local'),
 );
