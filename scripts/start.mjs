@@ -14,7 +14,9 @@ const firstExisting = (candidates) => candidates.find((path) => existsSync(path)
 
 const useFirefox = process.argv.includes('--firefox');
 if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.error('npm start opens a browser window, and this session has no display (DISPLAY is not set).');
+  console.error(
+    'npm start opens a browser window, and this session has no display (DISPLAY is not set).',
+  );
   console.error('Run it from a desktop session, or use `npm test` to run the headless tests.');
   process.exit(1);
 }
@@ -24,7 +26,8 @@ const root = resolve(import.meta.dirname, '..');
 
 if (useFirefox) {
   const firefox = firstExisting(['/usr/bin/firefox-esr', '/usr/bin/firefox']);
-  if (!firefox) throw new Error('Firefox not found: install it with `sudo apt-get install firefox-esr`.');
+  if (!firefox)
+    throw new Error('Firefox not found: install it with `sudo apt-get install firefox-esr`.');
   await webExt.cmd.run(
     {
       sourceDir: resolve(root, 'dist/firefox'),
@@ -36,8 +39,13 @@ if (useFirefox) {
     { shouldExitProgram: false },
   );
 } else {
-  const chromium = firstExisting(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']);
-  if (!chromium) throw new Error('Chromium not found: install it with `sudo apt-get install chromium`.');
+  const chromium = firstExisting([
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ]);
+  if (!chromium)
+    throw new Error('Chromium not found: install it with `sudo apt-get install chromium`.');
   const dir = resolve(root, 'dist/chrome');
   // Chromium refuses to start as root without --no-sandbox.
   const args = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
