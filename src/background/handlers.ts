@@ -13,7 +13,7 @@ import {
   setCurrentProfile,
 } from './profile-store';
 import { keychain } from './services';
-import { observeClock, presignFor, signFor } from './signing';
+import { observeClock, presignFor, signFor } from './signer';
 
 /** Identifies this run of the worker; a restarted worker gets a new one. */
 const worker = crypto.randomUUID();

@@ -12,6 +12,11 @@ export interface ChromiumSession {
   worker(): Promise<Worker>;
   /** Stops the extension's service worker the way Chrome does after 30 s idle. */
   stopWorker(page: Page): Promise<void>;
+  /**
+   * Allows the extension on a site, as a person does in chrome://extensions (Site access):
+   * headless Chromium cannot show the permissions.request prompt, so the test answers it ahead.
+   */
+  grantHostAccess(pattern: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,6 +54,22 @@ export async function launchChromium(options: { locale?: string } = {}): Promise
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
+    },
+    async grantHostAccess(pattern) {
+      const page = await context.newPage();
+      await page.goto('chrome://extensions');
+      await page.evaluate(
+        ([id, host]) =>
+          (
+            globalThis as unknown as {
+              chrome: {
+                developerPrivate: { addHostPermission(id: string, host: string): Promise<void> };
+              };
+            }
+          ).chrome.developerPrivate.addHostPermission(id as string, host as string),
+        [extensionId, pattern],
+      );
+      await page.close();
     },
     async close() {
       await context.close();

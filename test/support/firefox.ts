@@ -33,6 +33,8 @@ export async function launchFirefox(options: { locale?: string } = {}): Promise<
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'intl.locale.requested': options.locale ?? 'en-US',
+      // Grants permissions.request (host access for a profile's endpoint) without a prompt.
+      'extensions.webextOptionalPermissionPrompts': false,
       'intl.accept_languages': options.locale ?? 'en-US',
     },
   });

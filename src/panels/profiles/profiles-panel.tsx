@@ -1,6 +1,92 @@
+import { useEffect, useMemo } from 'preact/hooks';
 import { EmptyState } from '../components/empty-state';
 import { t } from '../i18n';
+import { BackupSection } from './backup-section';
+import { createImportModel } from './import-model';
+import { ImportSection } from './import-section';
+import { KeychainSection } from './keychain-section';
+import { ProfileFormView } from './profile-form';
+import { ProfileList } from './profile-list';
+import { createProfilesModel, type Notice } from './profiles-model';
+
+function NoticeLine({ notice }: { notice: Notice | null }) {
+  if (!notice) return null;
+  if (notice.kind === 'saved') {
+    return (
+      <p class="notice ok" role="status">
+        {t('profileSaved', notice.name)}
+      </p>
+    );
+  }
+  if (notice.kind === 'imported') {
+    return (
+      <p class="notice ok" role="status">
+        {t('profilesImported', String(notice.count))}
+      </p>
+    );
+  }
+  if (notice.kind === 'permission-refused') {
+    return (
+      <p class="notice warning" role="alert">
+        {t('permissionRefused', notice.name, notice.origins.join(', '))}
+      </p>
+    );
+  }
+  return (
+    <p class="notice error" role="alert">
+      {notice.error.code === 'KeychainLocked' ? t('hintKeychainLocked') : notice.error.message}
+    </p>
+  );
+}
 
 export default function ProfilesPanel() {
-  return <EmptyState title={t('profilesEmptyTitle')} body={t('profilesEmptyBody')} />;
+  const model = useMemo(() => createProfilesModel(), []);
+  const importer = useMemo(
+    () =>
+      createImportModel((count) => {
+        model.notice.value = { kind: 'imported', count };
+        void model.load();
+      }),
+    [model],
+  );
+  useEffect(() => {
+    void model.load();
+    return model.dispose;
+  }, [model]);
+
+  const view = model.view.value;
+  if (model.loadError.value) {
+    return (
+      <p class="notice error" role="alert">
+        {t('backgroundUnavailable', model.loadError.value.message)}
+      </p>
+    );
+  }
+  if (!view) return <p class="panel-status">{t('panelLoading')}</p>;
+
+  return (
+    <div class="profiles-panel">
+      <div class="toolbar" role="toolbar" aria-label={t('profilesToolbar')}>
+        <button type="button" class="primary" onClick={() => model.startAdd('aws')}>
+          {t('addAwsProfile')}
+        </button>
+        <button type="button" class="primary" onClick={() => model.startAdd('eucalyptus')}>
+          {t('addEucalyptusProfile')}
+        </button>
+        <button type="button" class="primary" onClick={() => model.startAdd('s3')}>
+          {t('addS3Profile')}
+        </button>
+      </div>
+      <NoticeLine notice={model.notice.value} />
+      <ProfileFormView model={model} />
+      {view.profiles.length === 0 && !model.form.value ? (
+        <EmptyState title={t('profilesEmptyTitle')} body={t('profilesEmptyBody')} />
+      ) : (
+        <ProfileList model={model} />
+      )}
+      <ImportSection model={importer} />
+      <KeychainSection model={model} />
+      <BackupSection model={model} />
+    </div>
+  );
 }

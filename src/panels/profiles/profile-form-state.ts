@@ -1,0 +1,119 @@
+import {
+  AWS_EC2_API_VERSION,
+  EUCALYPTUS_DEFAULTS,
+  type Profile,
+  type ProfileKind,
+  type SignatureVersion,
+} from '../../cloud/profile';
+
+/** What the form holds: every field as typed (the port too), so an error never loses input. */
+export interface ProfileForm {
+  id: string;
+  kind: ProfileKind;
+  name: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  region: string;
+  host: string;
+  port: string;
+  https: boolean;
+  ec2Path: string;
+  s3Path: string;
+  s3Host: string;
+  signatureVersion: '2' | '4';
+  apiVersion: string;
+  endpoint: string;
+  pathStyle: boolean;
+}
+
+export function emptyForm(kind: ProfileKind): ProfileForm {
+  return {
+    id: '',
+    kind,
+    name: '',
+    accessKeyId: '',
+    secretAccessKey: '',
+    sessionToken: '',
+    region: kind === 'eucalyptus' ? EUCALYPTUS_DEFAULTS.region : 'us-east-1',
+    host: '',
+    port: String(EUCALYPTUS_DEFAULTS.port),
+    https: EUCALYPTUS_DEFAULTS.https,
+    ec2Path: EUCALYPTUS_DEFAULTS.ec2Path,
+    s3Path: EUCALYPTUS_DEFAULTS.s3Path,
+    s3Host: '',
+    signatureVersion: '4',
+    apiVersion: kind === 'eucalyptus' ? EUCALYPTUS_DEFAULTS.apiVersion : AWS_EC2_API_VERSION,
+    endpoint: '',
+    pathStyle: true,
+  };
+}
+
+/** The form for an existing profile; the secret stays empty (blank keeps the stored one). */
+export function formFromProfile(profile: Profile): ProfileForm {
+  const form = {
+    ...emptyForm(profile.kind),
+    id: profile.id,
+    name: profile.name,
+    accessKeyId: profile.accessKeyId,
+  };
+  form.region = profile.region;
+  if (profile.kind === 'eucalyptus') {
+    return {
+      ...form,
+      host: profile.host,
+      port: String(profile.port),
+      https: profile.https,
+      ec2Path: profile.ec2Path,
+      s3Path: profile.s3Path,
+      s3Host: profile.s3Host,
+      signatureVersion: String(profile.signatureVersion) as '2' | '4',
+      apiVersion: profile.apiVersion,
+    };
+  }
+  if (profile.kind === 's3') {
+    return {
+      ...form,
+      endpoint: profile.endpoint,
+      pathStyle: profile.pathStyle,
+      signatureVersion: String(profile.signatureVersion) as '2' | '4',
+    };
+  }
+  return form;
+}
+
+export function profileFromForm(form: ProfileForm): Profile {
+  const base = {
+    id: form.id,
+    name: form.name.trim(),
+    accessKeyId: form.accessKeyId.trim(),
+    region: form.region.trim(),
+  };
+  const signatureVersion = Number(form.signatureVersion) as SignatureVersion;
+  switch (form.kind) {
+    case 'aws':
+      return { ...base, kind: 'aws' };
+    case 'eucalyptus':
+      return {
+        ...base,
+        kind: 'eucalyptus',
+        host: form.host.trim(),
+        // A port that is not a whole number becomes NaN, which validation reports next to the field.
+        port: /^\d+$/.test(form.port.trim()) ? Number(form.port.trim()) : Number.NaN,
+        https: form.https,
+        ec2Path: form.ec2Path.trim(),
+        s3Path: form.s3Path.trim(),
+        s3Host: form.s3Host.trim(),
+        signatureVersion,
+        apiVersion: form.apiVersion.trim(),
+      };
+    case 's3':
+      return {
+        ...base,
+        kind: 's3',
+        endpoint: form.endpoint.trim(),
+        pathStyle: form.pathStyle,
+        signatureVersion,
+      };
+  }
+}

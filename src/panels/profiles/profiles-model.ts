@@ -1,0 +1,198 @@
+import { batch, signal } from '@preact/signals';
+import { type ConnectionResult, testConnection } from '../../cloud/connection-test';
+import { isAwsHost, originsFor, type Service } from '../../cloud/endpoints';
+import type { CloudErrorData } from '../../cloud/errors';
+import type { ProfileKind } from '../../cloud/profile';
+import { type ProfileProblems, validateProfile } from '../../cloud/profile-validation';
+import browser from '../../shared/browser';
+import { call } from '../../shared/call';
+import type { ProfilesView } from '../../shared/messages';
+import { remoteSigner } from '../../shared/remote-signer';
+import {
+  emptyForm,
+  formFromProfile,
+  type ProfileForm,
+  profileFromForm,
+} from './profile-form-state';
+
+export type TestState = { running: true } | ({ running: false } & ConnectionResult);
+
+export type Notice =
+  | { kind: 'saved'; name: string }
+  | { kind: 'imported'; count: number }
+  | { kind: 'permission-refused'; name: string; origins: string[] }
+  | { kind: 'error'; error: CloudErrorData };
+
+const asError = (error: unknown): CloudErrorData => {
+  const e = error as Partial<CloudErrorData>;
+  return { code: e.code ?? 'Internal', message: e.message ?? String(error) };
+};
+
+/** Asks for the non-AWS origins a profile talks to; must run inside the Save click. */
+export function requestHostPermission(
+  form: ProfileForm,
+): Promise<{ granted: boolean; origins: string[] }> {
+  let origins: string[];
+  try {
+    origins = originsFor(profileFromForm(form)).filter(
+      (o) => !isAwsHost(new URL(o.slice(0, -1)).hostname),
+    );
+  } catch {
+    return Promise.resolve({ granted: true, origins: [] });
+  }
+  if (!origins.length) return Promise.resolve({ granted: true, origins });
+  return browser.permissions.request({ origins }).then(
+    (granted) => ({ granted, origins }),
+    () => ({ granted: false, origins }),
+  );
+}
+
+export function createProfilesModel() {
+  const view = signal<ProfilesView | null>(null);
+  const loadError = signal<CloudErrorData | null>(null);
+  const form = signal<ProfileForm | null>(null);
+  const problems = signal<ProfileProblems>({});
+  const saving = signal(false);
+  const notice = signal<Notice | null>(null);
+  const tests = signal<Record<string, Partial<Record<Service, TestState>>>>({});
+  const confirmDelete = signal<string | null>(null);
+
+  async function load() {
+    try {
+      view.value = await call('profilesList', {});
+      loadError.value = null;
+    } catch (error) {
+      loadError.value = asError(error);
+    }
+  }
+
+  // Other pages (popup, sidebar, another tab) change profiles too: follow storage.
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (
+      area === 'local' &&
+      ('profiles' in changes || 'clock.offsets' in changes || 'keychain' in changes)
+    )
+      void load();
+    if (area === 'session' && 'keychain.sessionKey' in changes) void load();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+
+  async function run(action: () => Promise<unknown>) {
+    try {
+      await action();
+      notice.value = null;
+    } catch (error) {
+      notice.value = { kind: 'error', error: asError(error) };
+    } finally {
+      await load();
+    }
+  }
+
+  return {
+    view,
+    loadError,
+    form,
+    problems,
+    saving,
+    notice,
+    tests,
+    confirmDelete,
+    load,
+
+    startAdd(kind: ProfileKind) {
+      batch(() => {
+        form.value = emptyForm(kind);
+        problems.value = {};
+        notice.value = null;
+      });
+    },
+    startEdit(id: string) {
+      const profile = view.value?.profiles.find((p) => p.id === id);
+      if (!profile) return;
+      batch(() => {
+        form.value = formFromProfile(profile);
+        problems.value = {};
+        notice.value = null;
+      });
+    },
+    change(patch: Partial<ProfileForm>) {
+      if (!form.value) return;
+      form.value = { ...form.value, ...patch };
+      // A corrected field loses its message as soon as it is edited.
+      const cleared = { ...problems.value };
+      for (const key of Object.keys(patch)) delete cleared[key as keyof ProfileProblems];
+      problems.value = cleared;
+    },
+    cancel() {
+      form.value = null;
+      problems.value = {};
+    },
+
+    /** Checks the form; returns false (with messages by the fields) when it cannot be saved. */
+    validate(): boolean {
+      const current = form.value;
+      if (!current) return false;
+      const hasSecret = current.secretAccessKey.trim() !== '' || current.id !== '';
+      problems.value = validateProfile(profileFromForm(current), hasSecret);
+      return Object.keys(problems.value).length === 0;
+    },
+
+    async save(permission: Promise<{ granted: boolean; origins: string[] }>) {
+      const current = form.value;
+      if (!current) return;
+      saving.value = true;
+      try {
+        const secret = current.secretAccessKey.trim()
+          ? { secretAccessKey: current.secretAccessKey, sessionToken: current.sessionToken }
+          : undefined;
+        const { profile } = await call('profileSave', {
+          profile: profileFromForm(current),
+          ...(secret ? { secret } : {}),
+        });
+        const { granted, origins } = await permission;
+        batch(() => {
+          form.value = null;
+          notice.value = granted
+            ? { kind: 'saved', name: profile.name }
+            : { kind: 'permission-refused', name: profile.name, origins };
+        });
+      } catch (error) {
+        // The form stays open with everything typed; the message says what to fix.
+        notice.value = { kind: 'error', error: asError(error) };
+      } finally {
+        saving.value = false;
+        await load();
+      }
+    },
+
+    async test(id: string, service: Service) {
+      const profile = view.value?.profiles.find((p) => p.id === id);
+      if (!profile) return;
+      tests.value = { ...tests.value, [id]: { ...tests.value[id], [service]: { running: true } } };
+      let result: ConnectionResult;
+      try {
+        result = await testConnection(profile, remoteSigner(id), service);
+      } catch (error) {
+        result = { ok: false, error: asError(error), hint: 'unknown' };
+      }
+      tests.value = {
+        ...tests.value,
+        [id]: { ...tests.value[id], [service]: { running: false, ...result } },
+      };
+      await load();
+    },
+
+    duplicate: (id: string) => run(() => call('profileDuplicate', { id })),
+    makeCurrent: (id: string) => run(() => call('profileSetCurrent', { id })),
+    async remove(id: string) {
+      confirmDelete.value = null;
+      await run(() => call('profileDelete', { id }));
+    },
+
+    dispose() {
+      browser.storage.onChanged.removeListener(onStorage);
+    },
+  };
+}
+
+export type ProfilesModel = ReturnType<typeof createProfilesModel>;

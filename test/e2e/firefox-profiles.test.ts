@@ -1,0 +1,53 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { type FirefoxSession, launchFirefox } from '../support/firefox';
+import { type FrontDoor, startFrontDoor } from '../support/front-door';
+import { type Moto, startMoto } from '../support/moto';
+import {
+  addEucalyptusProfile,
+  afterRestartScenario,
+  CREDENTIALS,
+  connectionScenarios,
+  lockScenario,
+  noSecretAnywhere,
+  wrongSecretScenario,
+} from './profiles-scenarios';
+
+describe('Firefox ESR: a Eucalyptus profile from the form to a tested connection', () => {
+  let moto: Moto;
+  let frontDoor: FrontDoor;
+  let session: FirefoxSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    frontDoor = await startFrontDoor({ motoUrl: moto.url, credentials: [CREDENTIALS] });
+    session = await launchFirefox();
+    page = await session.open('panel.html');
+  });
+  afterAll(async () => {
+    await session?.close();
+    await frontDoor?.stop();
+    await moto?.stop();
+  });
+
+  test('add the profile through the form (with a validation error first)', async () => {
+    await addEucalyptusProfile(page, frontDoor);
+  });
+  test('test connection: SigV4, then SigV2 with the server clock 2 minutes ahead', async () => {
+    await connectionScenarios(page, frontDoor);
+  });
+  test('a wrong secret says so', async () => {
+    await wrongSecretScenario(page);
+  });
+  test('lock and unlock with a passphrase', async () => {
+    await lockScenario(page);
+  });
+  test('after the background is terminated, requests are still signed', async () => {
+    await session.stopBackground();
+    await afterRestartScenario(page, frontDoor);
+  });
+  test('no secret in storage.sync, storage.local or the page', async () => {
+    await noSecretAnywhere(page);
+  });
+});

@@ -1,0 +1,180 @@
+// The profiles scenario both browsers must pass, driven the way a person uses the panel:
+// labels, typing, real clicks.
+import { expect } from 'vitest';
+import type { FrontDoor } from '../support/front-door';
+import { type DrivenPage, waitFor } from './shell-scenarios';
+
+export interface TypingPage extends DrivenPage {
+  keyboard: { press(key: string): Promise<unknown>; type(text: string): Promise<unknown> };
+}
+
+export const CREDENTIALS = {
+  accessKeyId: 'AKIDCIRRUSE2E0000001',
+  secretAccessKey: 'cirrus/e2e+Secret/Key0000000000000000001',
+};
+
+function run<T>(page: DrivenPage, body: string): Promise<T> {
+  return page.evaluate(new Function(body) as () => T);
+}
+
+/** Retries a probe until it returns true: panels load lazily and re-render after each action. */
+async function until(page: DrivenPage, body: string): Promise<boolean> {
+  const deadline = Date.now() + 10_000;
+  while (!(await run<boolean>(page, body))) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
+}
+
+/** Types into the control whose visible label is `label`, replacing what is there. */
+export async function fill(page: TypingPage, label: string, value: string) {
+  const found = await until(
+    page,
+    `const l = [...document.querySelectorAll('label')].find((x) => x.textContent.trim() === ${JSON.stringify(label)});
+     const c = l && l.control; if (!c) return false; c.focus(); if (c.select) c.select(); return true;`,
+  );
+  expect(found, `a field labelled "${label}"`).toBe(true);
+  if (value === '') await page.keyboard.press('Backspace');
+  else await page.keyboard.type(value);
+}
+
+/** A real mouse click on the button whose text is `text` (the n-th one when several match). */
+export async function press(page: DrivenPage, text: string, nth = 0) {
+  const found = await until(
+    page,
+    `document.querySelectorAll('[data-e2e]').forEach((e) => e.removeAttribute('data-e2e'));
+     const b = [...document.querySelectorAll('button')].filter((x) => x.textContent.trim() === ${JSON.stringify(text)})[${nth}];
+     if (!b || b.disabled) return false; b.setAttribute('data-e2e', 'target'); b.scrollIntoView(); return true;`,
+  );
+  expect(found, `a button "${text}"`).toBe(true);
+  await page.click('[data-e2e="target"]');
+}
+
+export function bodyText(page: DrivenPage): Promise<string> {
+  return run<string>(page, 'return document.body.innerText;');
+}
+
+export async function waitForText(page: DrivenPage, text: string, timeout = 30_000) {
+  await waitFor(
+    page,
+    new Function(
+      `return document.body.innerText.includes(${JSON.stringify(text)});`,
+    ) as () => boolean,
+    `"${text}" on the page`,
+    timeout,
+  );
+}
+
+async function testConnectionOk(page: DrivenPage) {
+  await press(page, 'Test connection');
+  await waitForText(page, 'EC2: OK');
+  await waitForText(page, 'S3: OK');
+}
+
+export async function addEucalyptusProfile(page: TypingPage, frontDoor: FrontDoor) {
+  await page.click('#tab-profiles');
+  await press(page, 'Add Eucalyptus profile');
+  await fill(page, 'Host', '127.0.0.1');
+  await fill(page, 'Port', String(frontDoor.port));
+  await press(page, '/services/Eucalyptus (before 4.0)');
+  await press(page, '/services/Walrus (before 4.0)');
+  await fill(page, 'Access key ID', CREDENTIALS.accessKeyId);
+  await fill(page, 'Secret access key', CREDENTIALS.secretAccessKey);
+
+  // Saving without a name: the message stands by the field, and nothing typed is lost.
+  await press(page, 'Save');
+  await waitForText(page, 'Required.');
+  const kept = await run<string>(page, `return document.getElementById('profile-host').value;`);
+  expect(kept).toBe('127.0.0.1');
+
+  await fill(page, 'Profile name', 'Lab cloud');
+  await press(page, 'Save');
+  await waitForText(page, 'Profile “Lab cloud” saved.');
+  expect(await bodyText(page)).not.toContain('did not allow access');
+}
+
+export async function connectionScenarios(page: TypingPage, frontDoor: FrontDoor) {
+  // Signature version 4 against /services/Eucalyptus and /services/Walrus.
+  await testConnectionOk(page);
+  expect(
+    frontDoor.requests.some(
+      (r) => r.sigVersion === 4 && r.ok && r.path.startsWith('/services/Eucalyptus'),
+    ),
+  ).toBe(true);
+
+  // Signature version 2, with the server clock two minutes ahead.
+  await press(page, 'Edit');
+  await run(page, `const s = document.getElementById('profile-signatureVersion'); s.focus();`);
+  await page.keyboard.press('ArrowDown');
+  await waitFor(
+    page,
+    () => (document.getElementById('profile-signatureVersion') as HTMLSelectElement).value === '2',
+    'v2',
+  );
+  await press(page, 'Save');
+  await waitForText(page, 'Profile “Lab cloud” saved.');
+  frontDoor.setClockOffset(120_000);
+  const before = frontDoor.requests.length;
+  await testConnectionOk(page);
+  // Date headers have one-second resolution, so the learned offset is 119 or 120 s.
+  await waitForText(page, 's ahead (corrected)');
+  expect(await bodyText(page)).toMatch(/Server clock 1(19|20) s ahead/);
+  const v2 = frontDoor.requests.slice(before);
+  expect(v2.some((r) => r.sigVersion === 2 && r.ok && r.service === 'ec2')).toBe(true);
+  expect(v2.some((r) => r.sigVersion === 2 && r.ok && r.service === 's3')).toBe(true);
+}
+
+export async function wrongSecretScenario(page: TypingPage) {
+  await press(page, 'Edit');
+  await fill(page, 'Secret access key', 'not-the-secret');
+  await press(page, 'Save');
+  await waitForText(page, 'Profile “Lab cloud” saved.');
+  await press(page, 'Test connection');
+  await waitForText(page, 'EC2 failed: SignatureDoesNotMatch');
+  await waitForText(page, 'the secret access key is probably wrong');
+  // Put the right one back for what follows.
+  await press(page, 'Edit');
+  await fill(page, 'Secret access key', CREDENTIALS.secretAccessKey);
+  await press(page, 'Save');
+  await waitForText(page, 'Profile “Lab cloud” saved.');
+}
+
+export async function lockScenario(page: TypingPage) {
+  await fill(page, 'Passphrase', 'a long passphrase');
+  await press(page, 'Set passphrase');
+  await waitForText(page, 'Unlocked: secret keys are encrypted');
+  await press(page, 'Lock now');
+  await waitForText(page, 'Locked: enter the passphrase');
+  await press(page, 'Test connection');
+  await waitForText(page, 'The keychain is locked.');
+
+  await fill(page, 'Passphrase', 'wrong passphrase');
+  await press(page, 'Unlock');
+  await waitForText(page, 'That passphrase is not correct.');
+  await fill(page, 'Passphrase', 'a long passphrase');
+  await press(page, 'Unlock');
+  await waitForText(page, 'Unlocked: secret keys are encrypted');
+}
+
+/** Runs after lockScenario, whose last test result was "locked": a fresh OK proves signing works. */
+export async function afterRestartScenario(page: TypingPage, frontDoor: FrontDoor) {
+  expect(await bodyText(page)).not.toContain('EC2: OK');
+  const before = frontDoor.requests.length;
+  await testConnectionOk(page);
+  expect(frontDoor.requests.slice(before).filter((r) => r.ok).length).toBeGreaterThanOrEqual(2);
+}
+
+/** Nothing a page can read holds the secret: not storage.sync, not local storage, not the DOM. */
+export async function noSecretAnywhere(page: DrivenPage) {
+  const seen = await run<{ sync: string; local: string; body: string }>(
+    page,
+    `const api = globalThis.browser ?? globalThis.chrome;
+     return Promise.all([api.storage.sync.get(null), api.storage.local.get(null)]).then(([sync, local]) =>
+       ({ sync: JSON.stringify(sync), local: JSON.stringify(local), body: document.documentElement.outerHTML }));`,
+  );
+  expect(seen.sync).toBe('{}');
+  for (const text of [seen.local, seen.body])
+    expect(text).not.toContain(CREDENTIALS.secretAccessKey);
+  expect(seen.local).toContain('"kind":"sealed"');
+}
