@@ -19,8 +19,11 @@ const common = {
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
 };
 
-/** @param {string} target */
-export async function buildAll(target = 'all') {
+/**
+ * @param {string} target 'nozip' skips the zips
+ * @param {{ host: string; port: number } | null} sandbox a local moto for `npm start` (never in the zips)
+ */
+export async function buildAll(target = 'all', sandbox = null) {
   await rm(dist, { recursive: true, force: true });
 
   // The pages: panel.html (tab and sidebar) and popup.html (toolbar), with lazily loaded panels.
@@ -66,10 +69,15 @@ export async function buildAll(target = 'all') {
   ]);
   for (const [dir, browser] of targets) {
     const manifest = manifestFor(source, browser, version);
+    if (sandbox) {
+      // The development sandbox lives on loopback: allow it at install, so no prompt is needed.
+      manifest.host_permissions = [...manifest.host_permissions, `http://${sandbox.host}/*`];
+      await writeFile(resolve(dir, 'sandbox.json'), `${JSON.stringify(sandbox)}\n`);
+    }
     await writeFile(resolve(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   }
 
-  if (target !== 'nozip') {
+  if (target !== 'nozip' && !sandbox) {
     await mkdir(resolve(dist, 'zips'), { recursive: true });
     for (const [dir, browser] of targets) {
       await webExt.cmd.build(

@@ -1,6 +1,8 @@
 // @ts-check
 // npm start [-- --firefox]: build, then open Chromium (or Firefox) with Cirrus loaded and its panel open.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import webExt from 'web-ext';
 import { buildAll } from './build.mjs';
@@ -21,7 +23,47 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   process.exit(1);
 }
 
-await buildAll('nozip');
+/** A free loopback port for moto. */
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Starts moto when Python has it, for the "Local sandbox" profile; returns null otherwise. */
+async function startSandbox() {
+  if (spawnSync('python3', ['-c', 'import moto.server'], { stdio: 'ignore' }).status !== 0) {
+    console.log('No local sandbox: install moto with `pip install "moto[server]"` to get one.');
+    return null;
+  }
+  const port = Number(await freePort());
+  const moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
+    stdio: 'ignore',
+  });
+  process.on('exit', () => moto.kill());
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/moto-api/data.json`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) {
+      console.log(`Local sandbox (moto) at http://127.0.0.1:${port}`);
+      return { host: '127.0.0.1', port };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  moto.kill();
+  console.log('moto did not start; going on without the local sandbox.');
+  return null;
+}
+
+const sandbox = await startSandbox();
+await buildAll('nozip', sandbox);
 const root = resolve(import.meta.dirname, '..');
 
 if (useFirefox) {

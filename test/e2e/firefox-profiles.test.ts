@@ -8,6 +8,7 @@ import {
   afterRestartScenario,
   CREDENTIALS,
   connectionScenarios,
+  importEucarcScenario,
   lockScenario,
   noSecretAnywhere,
   wrongSecretScenario,
@@ -49,5 +50,8 @@ describe('Firefox ESR: a Eucalyptus profile from the form to a tested connection
   });
   test('no secret in storage.sync, storage.local or the page', async () => {
     await noSecretAnywhere(page);
+  });
+  test('import an eucarc by pasting it, then test the imported profile', async () => {
+    await importEucarcScenario(page, frontDoor);
   });
 });

@@ -178,3 +178,40 @@ export async function noSecretAnywhere(page: DrivenPage) {
     expect(text).not.toContain(CREDENTIALS.secretAccessKey);
   expect(seen.local).toContain('"kind":"sealed"');
 }
+
+/** Pasting an eucarc (Eucalyptus 4.x paths) shows what was found; saving gives a working profile. */
+export async function importEucarcScenario(page: TypingPage, frontDoor: FrontDoor) {
+  const base = `http://127.0.0.1:${frontDoor.port}/services`;
+  const eucarc = [
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the eucarc's own shell expansion
+    'EUCA_KEY_DIR=$(cd $(dirname ${BASH_SOURCE:-$0}); pwd -P)',
+    `export EC2_URL=${base}/compute`,
+    `export S3_URL=${base}/objectstorage`,
+    `export EC2_ACCESS_KEY='${CREDENTIALS.accessKeyId}'`,
+    `export EC2_SECRET_KEY='${CREDENTIALS.secretAccessKey}'`,
+    'this line is not shell',
+  ].join('\n');
+  await fill(page, 'Or paste the file’s text', eucarc);
+  await press(page, 'Read');
+  await waitForText(page, 'Profiles found: 1');
+  await waitForText(page, 'Line 6: This line could not be read.');
+  // The preview shows the key id; the secret never reaches the page's text.
+  expect(await bodyText(page)).toContain(CREDENTIALS.accessKeyId);
+  await press(page, 'Save selected (1)');
+  await waitForText(page, 'Profiles imported: 1.');
+
+  const before = frontDoor.requests.length;
+  await press(page, 'Test connection', 1);
+  await waitFor(
+    page,
+    () =>
+      document.querySelectorAll('.profile')[1]?.querySelectorAll('.test-result.ok').length === 2,
+    'both services OK for the imported profile',
+  );
+  const paths = frontDoor.requests
+    .slice(before)
+    .filter((r) => r.ok)
+    .map((r) => r.path);
+  expect(paths.some((p) => p.startsWith('/services/compute'))).toBe(true);
+  expect(paths.some((p) => p.startsWith('/services/objectstorage'))).toBe(true);
+}
