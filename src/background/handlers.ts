@@ -80,8 +80,8 @@ export const handlers = {
   },
 
   sign: ({ profileId, service, request, region }) => signFor(profileId, service, request, region),
-  async presign({ profileId, service, request, expiresSeconds, region }) {
-    return { url: await presignFor(profileId, service, request, expiresSeconds, region) };
+  async presign({ profileId, service, requests, expiresSeconds, region }) {
+    return { urls: await presignFor(profileId, service, requests, expiresSeconds, region) };
   },
   async clockObserved({ profileId, serverTime, localTime }) {
     return { offsetMs: await observeClock(profileId, serverTime, localTime) };

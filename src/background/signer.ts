@@ -33,10 +33,15 @@ function assertOwnEndpoint(url: string, endpoint: Endpoint): void {
   }
 }
 
-async function prepare(profileId: string, service: Service, request: HttpRequest, region?: string) {
+async function prepare(
+  profileId: string,
+  service: Service,
+  requests: HttpRequest[],
+  region?: string,
+) {
   const profile = await findProfile(profileId);
   const endpoint = endpointOf(profile, service, region);
-  assertOwnEndpoint(request.url, endpoint);
+  for (const request of requests) assertOwnEndpoint(request.url, endpoint);
   const [secret, offsets] = await Promise.all([keychain.get(profileId), clockOffsets.get()]);
   void touchAutoLock();
   const now = new Date(Date.now() + (offsets[profileId] ?? 0));
@@ -49,19 +54,21 @@ export async function signFor(
   request: HttpRequest,
   region?: string,
 ) {
-  const { creds, scope, now } = await prepare(profileId, service, request, region);
+  const { creds, scope, now } = await prepare(profileId, service, [request], region);
   return signRequest(request, creds, scope, now);
 }
 
 export async function presignFor(
   profileId: string,
   service: Service,
-  request: HttpRequest,
+  requests: HttpRequest[],
   expiresSeconds: number,
   region?: string,
-) {
-  const { creds, scope, now } = await prepare(profileId, service, request, region);
-  return presign(request, creds, scope, now, expiresSeconds);
+): Promise<string[]> {
+  const { creds, scope, now } = await prepare(profileId, service, requests, region);
+  return Promise.all(
+    requests.map((request) => presign(request, creds, scope, now, expiresSeconds)),
+  );
 }
 
 /** Keeps the newest offset; small differences (network latency, Date's 1 s resolution) are ignored. */

@@ -28,8 +28,11 @@ export function createLocalSigner(
     async sign(request: HttpRequest, service: Service) {
       return signRequest(request, creds, scopeFor(service), now());
     },
-    async presign(request: HttpRequest, service: Service, expiresSeconds: number) {
-      return presign(request, creds, scopeFor(service), now(), expiresSeconds);
+    async presign(requests: HttpRequest[], service: Service, expiresSeconds: number) {
+      const at = now();
+      return Promise.all(
+        requests.map((request) => presign(request, creds, scopeFor(service), at, expiresSeconds)),
+      );
     },
     async observeServerTime(serverTime: Date, localTime: Date) {
       const offset = serverTime.getTime() - localTime.getTime();

@@ -7,8 +7,11 @@ import type { HttpRequest } from './request';
  */
 export interface Signer {
   sign(request: HttpRequest, service: Service): Promise<HttpRequest>;
-  /** A URL that works without headers for `expiresSeconds` (S3 presigned GET/PUT). */
-  presign(request: HttpRequest, service: Service, expiresSeconds: number): Promise<string>;
+  /**
+   * URLs that work without headers for `expiresSeconds` (S3 presigned GET/PUT), one per request,
+   * in order. A batch, because an upload presigns its parts together (1,000 for 10 GB).
+   */
+  presign(requests: HttpRequest[], service: Service, expiresSeconds: number): Promise<string[]>;
   /**
    * Reports the server's clock, from a response Date header, so later signatures use server time.
    * Returns the new offset (server minus local) in milliseconds.

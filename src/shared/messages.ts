@@ -56,15 +56,16 @@ export interface Messages {
     args: { profileId: string; service: Service; request: HttpRequest; region?: string };
     result: HttpRequest;
   };
+  /** Presigned URLs for a batch of requests (an upload's parts), with one storage read for all. */
   presign: {
     args: {
       profileId: string;
       service: Service;
-      request: HttpRequest;
+      requests: HttpRequest[];
       expiresSeconds: number;
       region?: string;
     };
-    result: { url: string };
+    result: { urls: string[] };
   };
   /** The server's clock as seen in a response Date header; later signatures use it. */
   clockObserved: {

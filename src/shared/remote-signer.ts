@@ -7,8 +7,8 @@ export function remoteSigner(profileId: string, region?: string): Signer {
   let knownOffset = 0;
   return {
     sign: (request, service) => call('sign', { ...where, service, request }),
-    presign: async (request, service, expiresSeconds) =>
-      (await call('presign', { ...where, service, request, expiresSeconds })).url,
+    presign: async (requests, service, expiresSeconds) =>
+      (await call('presign', { ...where, service, requests, expiresSeconds })).urls,
     async observeServerTime(serverTime, localTime) {
       // Only a change worth correcting costs a message; Date headers have 1 s resolution.
       if (Math.abs(serverTime.getTime() - localTime.getTime() - knownOffset) < 2_000)
