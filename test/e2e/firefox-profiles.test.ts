@@ -6,6 +6,7 @@ import { type Moto, startMoto } from '../support/moto';
 import {
   addEucalyptusProfile,
   afterRestartScenario,
+  backupScenario,
   CREDENTIALS,
   connectionScenarios,
   importEucarcScenario,
@@ -53,5 +54,8 @@ describe('Firefox ESR: a Eucalyptus profile from the form to a tested connection
   });
   test('import an eucarc by pasting it, then test the imported profile', async () => {
     await importEucarcScenario(page, frontDoor);
+  });
+  test('back up with a passphrase, delete, restore', async () => {
+    await backupScenario(page);
   });
 });

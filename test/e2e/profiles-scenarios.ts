@@ -215,3 +215,41 @@ export async function importEucarcScenario(page: TypingPage, frontDoor: FrontDoo
   expect(paths.some((p) => p.startsWith('/services/compute'))).toBe(true);
   expect(paths.some((p) => p.startsWith('/services/objectstorage'))).toBe(true);
 }
+
+/** Export with a passphrase, delete everything, import back: the profiles work again. */
+export async function backupScenario(page: TypingPage) {
+  const outcome = await run<{
+    holdsSecret: boolean;
+    exported: number;
+    afterDelete: number;
+    wrong: string;
+    missing: string;
+    restored: number;
+  }>(
+    page,
+    `const api = globalThis.browser ?? globalThis.chrome;
+     const send = (name, args) => api.runtime.sendMessage({ cirrus: 1, name, args });
+     return (async () => {
+       const exp = (await send('backupExport', { passphrase: 'backup passphrase' })).value;
+       const file = JSON.parse(exp.json);
+       for (const p of file.profiles) await send('profileDelete', { id: p.id });
+       const afterDelete = (await send('profilesList', {})).value.profiles.length;
+       const wrong = (await send('backupImport', { json: exp.json, passphrase: 'nope' })).error.code;
+       const missing = (await send('backupImport', { json: exp.json })).error.code;
+       const restored = (await send('backupImport', { json: exp.json, passphrase: 'backup passphrase' })).value.profiles.length;
+       return { holdsSecret: exp.json.includes(${JSON.stringify(CREDENTIALS.secretAccessKey)}),
+                exported: file.profiles.length, afterDelete, wrong, missing, restored };
+     })();`,
+  );
+  expect(outcome).toEqual({
+    holdsSecret: false,
+    exported: 2,
+    afterDelete: 0,
+    wrong: 'WrongPassphrase',
+    missing: 'PassphraseRequired',
+    restored: 2,
+  });
+  // The restored profile signs with its restored secret.
+  await press(page, 'Test connection');
+  await waitForText(page, 'EC2: OK');
+}

@@ -1,8 +1,39 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Profile } from '../../cloud/profile';
 import browser from '../../shared/browser';
 import { call } from '../../shared/call';
 import type { ProfilesView } from '../../shared/messages';
+import { remoteSigner } from '../../shared/remote-signer';
 import { t } from '../i18n';
+
+/** Regions an AWS profile can switch to, from DescribeRegions; other clouds have the one region. */
+function useRegions(profile: Profile | undefined): { regions: string[]; problem: string | null } {
+  const [state, setState] = useState<{
+    id: string;
+    regions: string[];
+    problem: string | null;
+  } | null>(null);
+  useEffect(() => {
+    if (profile?.kind !== 'aws') return;
+    let live = true;
+    // Loaded on demand: the XML client is not part of the shell's first paint.
+    import('../../cloud/regions')
+      .then(({ describeRegions }) => describeRegions(profile, remoteSigner(profile.id)))
+      .then(
+        (regions) => live && setState({ id: profile.id, regions, problem: null }),
+        (error: { message?: string }) =>
+          live &&
+          setState({ id: profile.id, regions: [], problem: error.message ?? String(error) }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [profile?.id, profile?.kind]);
+  if (!profile) return { regions: [], problem: null };
+  const listed = state?.id === profile.id ? state.regions : [];
+  const regions = listed.includes(profile.region) ? listed : [profile.region, ...listed];
+  return { regions, problem: state?.id === profile.id ? state.problem : null };
+}
 
 /** The header's profile and region switchers; they follow changes made in any Cirrus page. */
 export function ProfileSwitcher() {
@@ -20,6 +51,12 @@ export function ProfileSwitcher() {
 
   const profiles = view?.profiles ?? [];
   const current = profiles.find((p) => p.id === view?.currentId);
+  const { regions, problem } = useRegions(current);
+
+  function switchRegion(region: string) {
+    if (current?.kind === 'aws') void call('profileSave', { profile: { ...current, region } });
+  }
+
   return (
     <>
       <label class="switcher">
@@ -39,8 +76,18 @@ export function ProfileSwitcher() {
       </label>
       <label class="switcher">
         <span>{t('regionSwitcherLabel')}</span>
-        <select disabled>
-          <option>{current?.region ?? t('regionNone')}</option>
+        <select
+          disabled={current?.kind !== 'aws'}
+          value={current?.region ?? ''}
+          title={problem ? t('regionsUnavailable', problem) : undefined}
+          onChange={(e) => switchRegion(e.currentTarget.value)}
+        >
+          {!current && <option value="">{t('regionNone')}</option>}
+          {regions.map((region) => (
+            <option key={region} value={region}>
+              {region}
+            </option>
+          ))}
         </select>
       </label>
     </>

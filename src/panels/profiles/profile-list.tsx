@@ -30,7 +30,11 @@ function TestResult({ service, state }: { service: Service; state: TestState | u
   const name = service === 'ec2' ? 'EC2' : 'S3';
   if (state.running) return <li class="test-result">{t('testRunning', name)}</li>;
   if (state.ok) {
-    return <li class="test-result ok">{t('testOk', name, state.detail)}</li>;
+    return (
+      <li class="test-result ok">
+        {t(service === 'ec2' ? 'testOkZones' : 'testOkBuckets', name, String(state.count))}
+      </li>
+    );
   }
   const hint =
     state.error.code === 'KeychainLocked' ? t('hintKeychainLocked') : t(HINT_KEYS[state.hint]);
