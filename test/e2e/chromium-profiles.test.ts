@@ -9,6 +9,7 @@ import {
   backupScenario,
   CREDENTIALS,
   connectionScenarios,
+  dropS3cfgScenario,
   importEucarcScenario,
   lockScenario,
   noSecretAnywhere,
@@ -56,6 +57,9 @@ describe('Chromium: a Eucalyptus profile from the form to a tested connection', 
   });
   test('import an eucarc by pasting it, then test the imported profile', async () => {
     await importEucarcScenario(page, frontDoor);
+  });
+  test('drop an .s3cfg on the import form', async () => {
+    await dropS3cfgScenario(page);
   });
   test('back up with a passphrase, delete, restore', async () => {
     await backupScenario(page);

@@ -253,3 +253,28 @@ export async function backupScenario(page: TypingPage) {
   await press(page, 'Test connection');
   await waitForText(page, 'EC2: OK');
 }
+
+/** Dropping an .s3cfg on the import form reads it like a pasted one. */
+export async function dropS3cfgScenario(page: DrivenPage) {
+  const s3cfg = [
+    '[default]',
+    'access_key = AKIDDROPPED000000001',
+    'secret_key = dropped/secret/0000000000000000000001',
+    'host_base = 127.0.0.1:9000',
+    'host_bucket = 127.0.0.1:9000',
+    'use_https = False',
+    'signature_v2 = True',
+  ].join('\n');
+  await run(
+    page,
+    `const zone = document.querySelector('.drop-zone');
+     const data = new DataTransfer();
+     data.items.add(new File([${JSON.stringify(s3cfg)}], '.s3cfg', { type: 'text/plain' }));
+     for (const type of ['dragenter', 'dragover', 'drop']) {
+       zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+     }`,
+  );
+  await waitForText(page, 'Profiles found: 1');
+  expect(await bodyText(page)).toContain('AKIDDROPPED000000001');
+  expect(await bodyText(page)).not.toContain('dropped/secret');
+}
