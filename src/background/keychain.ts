@@ -146,5 +146,3 @@ export function createKeychain(areas: { local: () => StorageArea; session: () =>
     },
   };
 }
-
-export type Keychain = ReturnType<typeof createKeychain>;

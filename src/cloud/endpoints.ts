@@ -1,4 +1,4 @@
-import type { Profile, SignatureVersion } from './profile';
+import type { Profile } from './profile';
 import type { SigningScope } from './request';
 
 export type Service = 'ec2' | 's3';
@@ -82,5 +82,3 @@ export function originsFor(profile: Profile): string[] {
 export function isAwsHost(hostname: string): boolean {
   return /(^|\.)amazonaws\.com(\.cn)?$/.test(hostname);
 }
-
-export type { SignatureVersion };

@@ -51,5 +51,3 @@ export function createShellModel(deps: ShellDeps) {
     },
   };
 }
-
-export type ShellModel = ReturnType<typeof createShellModel>;
