@@ -6,6 +6,7 @@ import { type Moto, startMoto } from '../support/moto';
 import {
   addEucalyptusProfile,
   afterRestartScenario,
+  autoLockScenario,
   backupScenario,
   CREDENTIALS,
   connectionScenarios,
@@ -47,6 +48,9 @@ describe('Chromium: a Eucalyptus profile from the form to a tested connection', 
   });
   test('lock and unlock with a passphrase', async () => {
     await lockScenario(page);
+  });
+  test('the auto-lock alarm locks the keychain', async () => {
+    await autoLockScenario(page);
   });
   test('after the service worker is stopped, requests are still signed', async () => {
     await session.stopWorker(page);

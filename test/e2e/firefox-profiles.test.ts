@@ -6,10 +6,12 @@ import { type Moto, startMoto } from '../support/moto';
 import {
   addEucalyptusProfile,
   afterRestartScenario,
+  autoLockScenario,
   backupScenario,
   CREDENTIALS,
   connectionScenarios,
   dropS3cfgScenario,
+  hostPermissionScenario,
   importEucarcScenario,
   lockScenario,
   noSecretAnywhere,
@@ -46,6 +48,9 @@ describe('Firefox ESR: a Eucalyptus profile from the form to a tested connection
   test('lock and unlock with a passphrase', async () => {
     await lockScenario(page);
   });
+  test('the auto-lock alarm locks the keychain', async () => {
+    await autoLockScenario(page);
+  });
   test('after the background is terminated, requests are still signed', async () => {
     await session.stopBackground();
     await afterRestartScenario(page, frontDoor);
@@ -61,5 +66,10 @@ describe('Firefox ESR: a Eucalyptus profile from the form to a tested connection
   });
   test('back up with a passphrase, delete, restore', async () => {
     await backupScenario(page);
+  });
+  test('refusing host access keeps the profile and says how to allow it', async () => {
+    await hostPermissionScenario(page, (choice, during) =>
+      session.answerPermissionPrompt(choice, during),
+    );
   });
 });

@@ -157,6 +157,44 @@ export async function lockScenario(page: TypingPage) {
   await waitForText(page, 'Unlocked: secret keys are encrypted');
 }
 
+/**
+ * Choosing "5 idle minutes" schedules the background's auto-lock alarm 5 minutes out; when that
+ * alarm fires, the keychain locks. Waiting 5 minutes is not a test, so the page moves the same
+ * alarm (alarms belong to the extension, not to one page) to fire now, and the real listener runs.
+ */
+export async function autoLockScenario(page: TypingPage) {
+  // As Playwright's selectOption and Puppeteer's select do: set the value, fire change.
+  await run(
+    page,
+    `const s = document.getElementById('keychain-autolock');
+     s.value = '5';
+     s.dispatchEvent(new Event('change', { bubbles: true }));`,
+  );
+  const alarm = await run<{ inMs: number } | null>(
+    page,
+    `const api = globalThis.browser ?? globalThis.chrome;
+     const deadline = Date.now() + 5000;
+     const poll = () => api.alarms.get('cirrus.auto-lock').then((a) => {
+       if (a && Math.abs(a.scheduledTime - Date.now() - 5 * 60000) < 30000) return { inMs: a.scheduledTime - Date.now() };
+       if (Date.now() > deadline) return a ? { inMs: a.scheduledTime - Date.now() } : null;
+       return new Promise((r) => setTimeout(r, 100)).then(poll);
+     });
+     return poll();`,
+  );
+  expect(alarm, 'the auto-lock alarm').not.toBeNull();
+  expect(alarm?.inMs).toBeGreaterThan(4.5 * 60_000);
+  expect(alarm?.inMs).toBeLessThanOrEqual(5 * 60_000);
+  await run(
+    page,
+    `const api = globalThis.browser ?? globalThis.chrome;
+     return api.alarms.create('cirrus.auto-lock', { when: Date.now() + 200 });`,
+  );
+  await waitForText(page, 'Locked: enter the passphrase');
+  await fill(page, 'Passphrase', 'a long passphrase');
+  await press(page, 'Unlock');
+  await waitForText(page, 'Unlocked: secret keys are encrypted');
+}
+
 /** Runs after lockScenario, whose last test result was "locked": a fresh OK proves signing works. */
 export async function afterRestartScenario(page: TypingPage, frontDoor: FrontDoor) {
   expect(await bodyText(page)).not.toContain('EC2: OK');
@@ -277,4 +315,51 @@ export async function dropS3cfgScenario(page: DrivenPage) {
   await waitForText(page, 'Profiles found: 1');
   expect(await bodyText(page)).toContain('AKIDDROPPED000000001');
   expect(await bodyText(page)).not.toContain('dropped/secret');
+}
+
+/**
+ * Saving a profile for a new origin asks the browser for access from the Save click. Refused:
+ * the profile is kept and the message says how to allow it later; allowed on the next Save.
+ * `answer` presses the browser's own prompt while `during` runs.
+ */
+export async function hostPermissionScenario(
+  page: TypingPage,
+  answer: (choice: 'allow' | 'deny', during: () => Promise<void>) => Promise<void>,
+) {
+  await press(page, 'Add Eucalyptus profile');
+  await fill(page, 'Profile name', 'Branch office');
+  await fill(page, 'Host', '10.255.0.1');
+  await fill(page, 'Access key ID', 'AKIDBRANCH0000000001');
+  await fill(page, 'Secret access key', 'branch/secret/key/000000000000000000001');
+  await answer('deny', () => press(page, 'Save'));
+  await waitForText(
+    page,
+    'Profile “Branch office” saved, but the browser did not allow access to http://10.255.0.1/*.',
+  );
+  const listed = await run<boolean>(
+    page,
+    `return [...document.querySelectorAll('li')].some((li) => li.textContent.includes('Branch office') && li.textContent.includes('Edit'));`,
+  );
+  expect(listed, 'the refused profile is kept').toBe(true);
+  const granted = await run<boolean>(
+    page,
+    `const api = globalThis.browser ?? globalThis.chrome;
+     return api.permissions.contains({ origins: ['http://10.255.0.1/*'] });`,
+  );
+  expect(granted).toBe(false);
+
+  const nth = await run<number>(
+    page,
+    `return [...document.querySelectorAll('button')].filter((b) => b.textContent.trim() === 'Edit')
+       .findIndex((b) => b.closest('li').textContent.includes('Branch office'));`,
+  );
+  await press(page, 'Edit', nth);
+  await answer('allow', () => press(page, 'Save'));
+  await waitForText(page, 'Profile “Branch office” saved.');
+  const grantedNow = await run<boolean>(
+    page,
+    `const api = globalThis.browser ?? globalThis.chrome;
+     return api.permissions.contains({ origins: ['http://10.255.0.1/*'] });`,
+  );
+  expect(grantedNow).toBe(true);
 }

@@ -15,6 +15,11 @@ export interface FirefoxSession {
   open(path: string): Promise<Page>;
   /** Terminates the background event page, as about:debugging's "Terminate background script" does. */
   stopBackground(): Promise<void>;
+  /**
+   * Makes the next permissions.request show Firefox's real prompt, waits for it, and presses
+   * its Allow or Deny button, as a person would.
+   */
+  answerPermissionPrompt(answer: 'allow' | 'deny', during: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,6 +87,37 @@ export async function launchFirefox(options: { locale?: string } = {}): Promise<
         target: { context },
         awaitPromise: true,
       });
+    },
+    async answerPermissionPrompt(answer, during) {
+      const context = await chromeContext();
+      const evaluate = async (expression: string) => {
+        const { result } = await connection.send('script.evaluate', {
+          expression,
+          target: { context },
+          awaitPromise: true,
+        });
+        return (result as { result?: { value?: unknown } }).result?.value;
+      };
+      const pref = 'extensions.webextOptionalPermissionPrompts';
+      await evaluate(`Services.prefs.setBoolPref('${pref}', true)`);
+      try {
+        await during();
+        const button = answer === 'allow' ? 'button' : 'secondaryButton';
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const pressed = await evaluate(`(() => {
+            const n = PopupNotifications.panel.querySelector('#addon-webext-permissions-notification');
+            if (!n || !n.${button}) return false;
+            n.${button}.click();
+            return true;
+          })()`);
+          if (pressed === true) break;
+          if (Date.now() > deadline) throw new Error('Firefox showed no permission prompt');
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      } finally {
+        await evaluate(`Services.prefs.setBoolPref('${pref}', false)`);
+      }
     },
     async close() {
       await browser.close();

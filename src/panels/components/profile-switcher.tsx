@@ -52,9 +52,21 @@ export function ProfileSwitcher() {
   const profiles = view?.profiles ?? [];
   const current = profiles.find((p) => p.id === view?.currentId);
   const { regions, problem } = useRegions(current);
+  // A switch that fails (a locked keychain, a stopped background) says so instead of snapping back.
+  const [failure, setFailure] = useState<string | null>(null);
+  const attempt = (change: Promise<unknown>) => {
+    setFailure(null);
+    change.catch((error: { code?: string; message?: string }) =>
+      setFailure(
+        error.code === 'KeychainLocked'
+          ? t('hintKeychainLocked')
+          : t('switchFailed', error.message ?? String(error)),
+      ),
+    );
+  };
 
   function switchRegion(region: string) {
-    if (current?.kind === 'aws') void call('profileSave', { profile: { ...current, region } });
+    if (current?.kind === 'aws') attempt(call('profileSave', { profile: { ...current, region } }));
   }
 
   return (
@@ -64,7 +76,7 @@ export function ProfileSwitcher() {
         <select
           disabled={profiles.length === 0}
           value={current?.id ?? ''}
-          onChange={(e) => void call('profileSetCurrent', { id: e.currentTarget.value })}
+          onChange={(e) => attempt(call('profileSetCurrent', { id: e.currentTarget.value }))}
         >
           {profiles.length === 0 && <option value="">{t('profileNone')}</option>}
           {profiles.map((p) => (
@@ -90,6 +102,11 @@ export function ProfileSwitcher() {
           ))}
         </select>
       </label>
+      {failure && (
+        <p class="switcher-failure" role="alert">
+          {failure}
+        </p>
+      )}
     </>
   );
 }
