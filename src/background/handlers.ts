@@ -2,6 +2,7 @@ import type { Handlers } from '../shared/messages';
 import { settings, workerState } from '../storage/items';
 import { touchAutoLock } from './auto-lock';
 import { exportBackup, importBackup } from './backup';
+import { watchLaunch } from './launch-watch';
 import { openPanelTab } from './open-panel';
 import {
   deleteProfile,
@@ -85,5 +86,9 @@ export const handlers = {
   },
   async clockObserved({ profileId, serverTime, localTime }) {
     return { offsetMs: await observeClock(profileId, serverTime, localTime) };
+  },
+  async watchLaunch(watch) {
+    await watchLaunch(watch);
+    return {};
   },
 } satisfies Handlers;

@@ -1,4 +1,5 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { call } from '../shared/call';
 import { lastTab } from '../storage/items';
 import { AppHeader } from './components/app-header';
@@ -8,7 +9,14 @@ import { t } from './i18n';
 import { panels } from './panels';
 import { createShellModel } from './shell-model';
 
-export function App({ compact = false }: { compact?: boolean }) {
+export function App({
+  compact = false,
+  children,
+}: {
+  compact?: boolean;
+  /** Shown between the header and the tabs (the popup's quick launch). */
+  children?: ComponentChildren;
+}) {
   const model = useMemo(
     () => createShellModel({ lastTab, ping: () => call('ping', { echo: 'shell' }) }),
     [],
@@ -23,6 +31,18 @@ export function App({ compact = false }: { compact?: boolean }) {
     window.close();
   }
 
+  // A launch notification opens the panel with ?copy=<ssh command>: copy it and say so.
+  const [copy, setCopy] = useState<{ text: string; done: boolean } | null>(null);
+  useEffect(() => {
+    const text = new URLSearchParams(location.search).get('copy');
+    if (!text) return;
+    setCopy({ text, done: false });
+    void navigator.clipboard.writeText(text).then(
+      () => setCopy({ text, done: true }),
+      () => undefined,
+    );
+  }, []);
+
   // Wait for the remembered tab (one storage read) instead of flashing the default one.
   if (!model.ready.value) return null;
   const active = panels.find((panel) => panel.id === model.active.value) ?? panels[0];
@@ -36,6 +56,12 @@ export function App({ compact = false }: { compact?: boolean }) {
           {t('backgroundUnavailable', problem.message)}
         </p>
       )}
+      {copy && (
+        <p class="banner" role="status">
+          {copy.done ? t('sshCopied', copy.text) : t('sshCommandIs', copy.text)}
+        </p>
+      )}
+      {children}
       <TabBar active={active.id} onSelect={model.select} />
       <main class="tab-panel">
         <div role="tabpanel" id={`tabpanel-${active.id}`} aria-labelledby={`tab-${active.id}`}>

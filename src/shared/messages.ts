@@ -72,6 +72,11 @@ export interface Messages {
     args: { profileId: string; serverTime: number; localTime: number };
     result: { offsetMs: number };
   };
+  /** Quick launch: follow these new instances and notify when they run (survives the popup). */
+  watchLaunch: {
+    args: { profileId: string; instanceIds: string[]; presetName: string };
+    result: None;
+  };
 }
 
 export type MessageName = keyof Messages;

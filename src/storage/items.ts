@@ -59,3 +59,54 @@ export const settings = defineItem<Settings>(
   { key: 'settings', version: 1, defaultValue: { autoLockMinutes: 30 } },
   browserArea('local'),
 );
+
+export interface TablePrefs {
+  /** Visible column ids, in order. */
+  columns: string[];
+  sort: { column: string; desc: boolean } | null;
+}
+
+/** Column choice and sort order per table (e.g. "instances"). */
+export const tablePrefs = defineItem<Record<string, TablePrefs>>(
+  { key: 'ui.tables', version: 1, defaultValue: {} },
+  browserArea('local'),
+);
+
+export interface LaunchPreset {
+  id: string;
+  name: string;
+  profileId: string;
+  /** The launch dialog's form (src/panels/launch/launch-form.ts), kept as the user left it. */
+  form: Record<string, unknown>;
+}
+
+/** Named launches for quick launch from the toolbar. */
+export const launchPresets = defineItem<LaunchPreset[]>(
+  {
+    key: 'launch.presets',
+    version: 1,
+    defaultValue: [],
+    validate: (v): v is LaunchPreset[] => Array.isArray(v),
+  },
+  browserArea('local'),
+);
+
+export interface LaunchWatch {
+  id: string;
+  profileId: string;
+  instanceIds: string[];
+  /** When the watch began (epoch ms); a watch gives up after an hour. */
+  since: number;
+  presetName: string;
+}
+
+/** Quick launches the background follows until their instances run; outlives a stopped worker. */
+export const launchWatches = defineItem<LaunchWatch[]>(
+  {
+    key: 'launch.watches',
+    version: 1,
+    defaultValue: [],
+    validate: (v): v is LaunchWatch[] => Array.isArray(v),
+  },
+  browserArea('local'),
+);

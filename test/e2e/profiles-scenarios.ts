@@ -13,7 +13,7 @@ export const CREDENTIALS = {
   secretAccessKey: 'cirrus/e2e+Secret/Key0000000000000000001',
 };
 
-function run<T>(page: DrivenPage, body: string): Promise<T> {
+export function run<T>(page: DrivenPage, body: string): Promise<T> {
   return page.evaluate(new Function(body) as () => T);
 }
 
@@ -27,24 +27,30 @@ async function until(page: DrivenPage, body: string): Promise<boolean> {
   return true;
 }
 
-/** Types into the control whose visible label is `label`, replacing what is there. */
+/** Types into the control whose visible label is `label` (in the open dialog, if any), replacing what is there. */
 export async function fill(page: TypingPage, label: string, value: string) {
   const found = await until(
     page,
-    `const l = [...document.querySelectorAll('label')].find((x) => x.textContent.trim() === ${JSON.stringify(label)});
-     const c = l && l.control; if (!c) return false; c.focus(); if (c.select) c.select(); return true;`,
+    `const scope = document.querySelector('dialog[open]') ?? document;
+     const l = [...scope.querySelectorAll('label')].find((x) => x.textContent.trim() === ${JSON.stringify(label)});
+     const c = (l && l.control) || [...scope.querySelectorAll('[aria-label]')].find((x) => x.getAttribute('aria-label') === ${JSON.stringify(label)});
+     if (!c) return false; c.focus(); if (c.select) c.select(); return true;`,
   );
   expect(found, `a field labelled "${label}"`).toBe(true);
   if (value === '') await page.keyboard.press('Backspace');
   else await page.keyboard.type(value);
 }
 
-/** A real mouse click on the button whose text is `text` (the n-th one when several match). */
+/**
+ * A real mouse click on the button whose text is `text` (the n-th one when several match); while
+ * a modal dialog is open, only its buttons can be clicked, so only they are looked at.
+ */
 export async function press(page: DrivenPage, text: string, nth = 0) {
   const found = await until(
     page,
     `document.querySelectorAll('[data-e2e]').forEach((e) => e.removeAttribute('data-e2e'));
-     const b = [...document.querySelectorAll('button')].filter((x) => x.textContent.trim() === ${JSON.stringify(text)})[${nth}];
+     const scope = document.querySelector('dialog[open]') ?? document;
+     const b = [...scope.querySelectorAll('button')].filter((x) => x.textContent.trim() === ${JSON.stringify(text)})[${nth}];
      if (!b || b.disabled) return false; b.setAttribute('data-e2e', 'target'); b.scrollIntoView(); return true;`,
   );
   expect(found, `a button "${text}"`).toBe(true);

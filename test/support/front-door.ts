@@ -42,6 +42,16 @@ export interface FrontDoorOptions {
   s3Paths?: string[];
   /** Allowed distance between a request's signing time and the server clock. Default 20 (Eucalyptus). */
   maxSkewSeconds?: number;
+  /**
+   * Answers a verified EC2 request itself instead of forwarding it (throttling, a Eucalyptus-only
+   * action, a verbose zone listing): return the status and XML body, or undefined to forward.
+   */
+  ec2Answer?: (
+    action: string,
+    params: Array<[string, string]>,
+  ) => { status: number; body: string } | undefined;
+  /** Rewrites moto's EC2 response body (e.g. to keep new instances pending for a while). */
+  ec2Rewrite?: (action: string, body: string) => string;
 }
 
 /** One request as the front door saw it; no secrets, no signatures. */
@@ -189,6 +199,16 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
       entry.presigned = verified.presigned;
       entry.accessKeyId = verified.credential.accessKeyId;
       entry.ok = true;
+      const own = service === 'ec2' ? options.ec2Answer?.(entry.action ?? '', params) : undefined;
+      if (own) {
+        entry.status = own.status;
+        res.writeHead(own.status, {
+          'content-type': 'text/xml;charset=UTF-8',
+          date: httpDate(now()),
+        });
+        res.end(own.body);
+        return;
+      }
       await forward({ req, res, received, verified, rest: where.rest, rawQuery, entry });
     } catch (error) {
       const refusal =
@@ -307,6 +327,19 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
         }
         out.date = httpDate(now());
         f.entry.status = answer.statusCode ?? 502;
+        const rewrite = received.service === 'ec2' ? options.ec2Rewrite : undefined;
+        if (rewrite) {
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+          answer.on('end', () => {
+            const text = rewrite(f.entry.action ?? '', Buffer.concat(chunks).toString('utf8'));
+            delete out['content-length'];
+            f.res.writeHead(answer.statusCode ?? 502, out);
+            f.res.end(text);
+            resolve();
+          });
+          return;
+        }
         f.res.writeHead(answer.statusCode ?? 502, out);
         answer.pipe(f.res);
         answer.on('error', () => f.res.destroy());

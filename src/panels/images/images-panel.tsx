@@ -1,12 +1,146 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Image } from '../../cloud/ec2';
 import { EmptyState } from '../components/empty-state';
-import { t } from '../i18n';
+import { ErrorMessage } from '../components/error-message';
+import { VirtualTable } from '../components/virtual-table';
+import { type MessageKey, t } from '../i18n';
+import { LaunchDialog } from '../launch/launch-dialog';
+import { imageColumns } from './image-columns';
+import { DeregisterDialog, PermissionsDialog, RegisterDialog } from './image-dialogs';
+import { createImagesModel, IMAGE_VIEWS, type ImageView } from './images-model';
+
+const VIEW_KEYS: Record<ImageView, MessageKey> = {
+  mine: 'imagesViewMine',
+  amazon: 'imagesViewAmazon',
+  executable: 'imagesViewExecutable',
+  public: 'imagesViewPublic',
+  kernels: 'imagesViewKernels',
+  ramdisks: 'imagesViewRamdisks',
+};
 
 export default function ImagesPanel() {
+  const model = useMemo(() => createImagesModel(), []);
+  useEffect(() => model.dispose, [model]);
+  const columns = useMemo(() => imageColumns(), []);
+  const [search, setSearch] = useState('');
+
+  const current = model.profile.value;
+  if (!current) {
+    return (
+      <EmptyState
+        title={t('imagesEmptyTitle')}
+        body={t('imagesEmptyBody')}
+        hint={t('emptyNeedsProfile')}
+      />
+    );
+  }
+  const rows = model.filtered.value;
+  const selectedIds = [...model.selected.value];
+  const selectedImage: Image | undefined =
+    selectedIds.length === 1
+      ? model.images.value.find((i) => i.imageId === selectedIds[0])
+      : undefined;
+  const dialog = model.dialog.value;
+
   return (
-    <EmptyState
-      title={t('imagesEmptyTitle')}
-      body={t('imagesEmptyBody')}
-      hint={t('emptyNeedsProfile')}
-    />
+    <section class="resource-panel" aria-label={t('tabImages')}>
+      <div class="toolbar">
+        <label class="switcher">
+          <span>{t('imagesViewLabel')}</span>
+          <select
+            value={model.view.value}
+            onChange={(e) => model.setView(e.currentTarget.value as ImageView)}
+          >
+            {IMAGE_VIEWS.map((v) => (
+              <option key={v} value={v}>
+                {t(VIEW_KEYS[v])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="switcher search-label">
+          <span>{t('searchLabel')}</span>
+          <input
+            class="search"
+            type="search"
+            value={search}
+            placeholder={t('imagesSearchPlaceholder')}
+            onInput={(e) => {
+              setSearch(e.currentTarget.value);
+              model.query.value = e.currentTarget.value;
+            }}
+          />
+        </label>
+        <span class="count" role="status">
+          {model.loading.value
+            ? t('countLoading', String(model.images.value.length))
+            : t('countOf', String(rows.length), String(model.images.value.length))}
+        </span>
+        <button type="button" onClick={() => void model.load()} disabled={model.loading.value}>
+          {t('refresh')}
+        </button>
+        <button
+          type="button"
+          class="primary"
+          disabled={selectedImage?.imageType !== 'machine'}
+          onClick={() => selectedImage && model.open({ kind: 'launch', image: selectedImage })}
+        >
+          {t('launch')}
+        </button>
+        <button
+          type="button"
+          disabled={!selectedImage}
+          onClick={() => selectedImage && void model.showPermissions(selectedImage.imageId)}
+        >
+          {t('launchPermissions')}
+        </button>
+        <button type="button" onClick={() => model.open({ kind: 'register' })}>
+          {t('registerImage')}
+        </button>
+        <button
+          type="button"
+          class="danger"
+          disabled={selectedIds.length === 0}
+          onClick={() => model.open({ kind: 'deregister', ids: selectedIds })}
+        >
+          {t('deregister')}
+        </button>
+      </div>
+      {model.view.value === 'public' && <p class="notice warning">{t('imagesPublicWarning')}</p>}
+      {model.error.value && <ErrorMessage error={model.error.value} />}
+      {model.notice.value && (
+        <p class="notice ok" role="status">
+          {t('imagesDone', model.notice.value)}
+        </p>
+      )}
+      <VirtualTable
+        label={t('tabImages')}
+        rows={rows}
+        columns={columns}
+        rowKey={(i) => i.imageId}
+        selected={model.selected.value}
+        onSelect={(keys) => (model.selected.value = keys)}
+        onOpen={(image) => image.imageType === 'machine' && model.open({ kind: 'launch', image })}
+      />
+      {!model.loading.value && !model.error.value && model.images.value.length === 0 && (
+        <p class="muted">{t('imagesNone')}</p>
+      )}
+      {dialog?.kind === 'register' && <RegisterDialog model={model} />}
+      {dialog?.kind === 'deregister' && <DeregisterDialog model={model} ids={dialog.ids} />}
+      {dialog?.kind === 'permissions' && (
+        <PermissionsDialog
+          model={model}
+          imageId={dialog.imageId}
+          permissions={dialog.permissions}
+        />
+      )}
+      {dialog?.kind === 'launch' && (
+        <LaunchDialog
+          current={current}
+          imageId={dialog.image.imageId}
+          onClose={() => model.open(null)}
+        />
+      )}
+    </section>
   );
 }

@@ -1,12 +1,180 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Instance } from '../../cloud/ec2';
 import { EmptyState } from '../components/empty-state';
-import { t } from '../i18n';
+import { ErrorMessage } from '../components/error-message';
+import { VirtualTable } from '../components/virtual-table';
+import { type MessageKey, t } from '../i18n';
+import { LaunchDialog } from '../launch/launch-dialog';
+import { formLike } from '../launch/launch-form';
+import { sshCommand, TRANSITIONAL_STATES } from './instance-columns';
+import {
+  ColumnsDialog,
+  ConsoleDialog,
+  InstanceDetails,
+  TagsDialog,
+  TerminateDialog,
+} from './instance-dialogs';
+import { createInstancesModel, type InstancesNotice } from './instances-model';
+
+const NOTICE_KEYS: Record<InstancesNotice['action'], MessageKey> = {
+  start: 'noticeStarting',
+  stop: 'noticeStopping',
+  reboot: 'noticeRebooting',
+  terminate: 'noticeTerminating',
+  tags: 'noticeTagsSaved',
+  launch: 'noticeLaunched',
+};
 
 export default function InstancesPanel() {
+  const model = useMemo(() => createInstancesModel(), []);
+  useEffect(() => model.dispose, [model]);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  const current = model.profile.value;
+  if (!current) {
+    return (
+      <EmptyState
+        title={t('instancesEmptyTitle')}
+        body={t('instancesEmptyBody')}
+        hint={t('emptyNeedsProfile')}
+      />
+    );
+  }
+  const chosen = model.selectedInstances.value;
+  const ids = chosen.map((i) => i.instanceId);
+  const single = chosen.length === 1 ? chosen[0] : undefined;
+  const dialog = model.dialog.value;
+  const notice = model.notice.value;
+  const ssh = single ? sshCommand(single) : null;
+  const stateIs = (...names: string[]) =>
+    chosen.length > 0 && chosen.every((i) => names.includes(i.state.name));
+
   return (
-    <EmptyState
-      title={t('instancesEmptyTitle')}
-      body={t('instancesEmptyBody')}
-      hint={t('emptyNeedsProfile')}
-    />
+    <section class="resource-panel" aria-label={t('tabInstances')}>
+      <div class="toolbar">
+        <label class="switcher search-label">
+          <span>{t('searchLabel')}</span>
+          <input
+            class="search"
+            type="search"
+            value={model.query.value}
+            placeholder={t('instancesSearchPlaceholder')}
+            onInput={(e) => (model.query.value = e.currentTarget.value)}
+          />
+        </label>
+        <span class="count" role="status">
+          {t('countOf', String(model.filtered.value.length), String(model.instances.value.length))}
+          {model.polling.value && ` · ${t('autoRefreshing')}`}
+        </span>
+        <button type="button" onClick={() => void model.load(true)} disabled={model.loading.value}>
+          {t('refresh')}
+        </button>
+        <button type="button" class="primary" onClick={() => model.open({ kind: 'launch' })}>
+          {t('launchNew')}
+        </button>
+        <button type="button" disabled={!stateIs('stopped')} onClick={() => void model.start(ids)}>
+          {t('start')}
+        </button>
+        <button type="button" disabled={!stateIs('running')} onClick={() => void model.stop(ids)}>
+          {t('stop')}
+        </button>
+        <button type="button" disabled={!stateIs('running')} onClick={() => void model.reboot(ids)}>
+          {t('reboot')}
+        </button>
+        <button
+          type="button"
+          class="danger"
+          disabled={chosen.length === 0 || stateIs('terminated')}
+          onClick={() => model.open({ kind: 'terminate', ids })}
+        >
+          {t('terminate')}
+        </button>
+        <button
+          type="button"
+          disabled={!single}
+          onClick={() => single && void model.showConsole(single.instanceId)}
+        >
+          {t('consoleOutput')}
+        </button>
+        <button
+          type="button"
+          disabled={!single}
+          onClick={() => single && model.open({ kind: 'tags', instanceId: single.instanceId })}
+        >
+          {t('tags')}
+        </button>
+        <button
+          type="button"
+          disabled={!ssh}
+          onClick={() => ssh && void navigator.clipboard.writeText(ssh).then(() => setCopied(ssh))}
+        >
+          {t('copySsh')}
+        </button>
+        <button
+          type="button"
+          disabled={!single}
+          onClick={() => single && model.open({ kind: 'launch', form: formLike(single) })}
+        >
+          {t('launchMoreLikeThis')}
+        </button>
+        <button type="button" onClick={() => model.open({ kind: 'columns' })}>
+          {t('chooseColumns')}
+        </button>
+      </div>
+      {model.error.value && <ErrorMessage error={model.error.value} />}
+      {notice && (
+        <p class="notice ok" role="status">
+          {t(NOTICE_KEYS[notice.action], notice.ids.join(', '))}
+        </p>
+      )}
+      {copied && (
+        <p class="notice ok" role="status">
+          {t('sshCopied', copied)}
+        </p>
+      )}
+      <VirtualTable
+        label={t('tabInstances')}
+        rows={model.filtered.value}
+        columns={model.visibleColumns.value.map((column) =>
+          column.id === 'state'
+            ? {
+                ...column,
+                render: (i: Instance) => (
+                  <span class={`state ${i.state.name}`}>
+                    {i.state.name}
+                    {TRANSITIONAL_STATES.has(i.state.name) ? '…' : ''}
+                  </span>
+                ),
+              }
+            : column,
+        )}
+        rowKey={(i) => i.instanceId}
+        sort={model.prefs.value.sort}
+        onSort={model.sortBy}
+        selected={model.selected.value}
+        onSelect={(keys) => (model.selected.value = keys)}
+      />
+      {model.loaded.value &&
+        !model.loading.value &&
+        model.instances.value.length === 0 &&
+        !model.error.value && <p class="muted">{t('instancesNone')}</p>}
+      {single && <InstanceDetails instance={single} />}
+      {dialog?.kind === 'terminate' && <TerminateDialog model={model} ids={dialog.ids} />}
+      {dialog?.kind === 'console' && <ConsoleDialog model={model} instanceId={dialog.instanceId} />}
+      {dialog?.kind === 'tags' &&
+        (() => {
+          const instance = model.instances.value.find((i) => i.instanceId === dialog.instanceId);
+          return instance ? <TagsDialog model={model} instance={instance} /> : null;
+        })()}
+      {dialog?.kind === 'columns' && <ColumnsDialog model={model} />}
+      {dialog?.kind === 'launch' && (
+        <LaunchDialog
+          current={current}
+          {...(dialog.form ? { initial: dialog.form } : {})}
+          onClose={() => model.open(null)}
+          onLaunched={(launched) => model.launched(launched)}
+        />
+      )}
+    </section>
   );
 }

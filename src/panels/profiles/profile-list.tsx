@@ -1,25 +1,9 @@
-import type { ConnectionHint } from '../../cloud/connection-test';
 import type { Service } from '../../cloud/endpoints';
 import type { Profile } from '../../cloud/profile';
-import { type MessageKey, t } from '../i18n';
+import { HINT_KEYS } from '../components/error-message';
+import { t } from '../i18n';
 import { endpointSummary, KIND_KEYS } from './profile-summary';
 import type { ProfilesModel, TestState } from './profiles-model';
-
-export const HINT_KEYS: Record<ConnectionHint, MessageKey> = {
-  unreachable: 'hintUnreachable',
-  'tls-or-unreachable': 'hintTlsOrUnreachable',
-  'wrong-access-key': 'hintWrongAccessKey',
-  'wrong-secret': 'hintWrongSecret',
-  'wrong-path': 'hintWrongPath',
-  'wrong-region': 'hintWrongRegion',
-  'access-denied': 'hintAccessDenied',
-  'signature-version': 'hintSignatureVersion',
-  'clock-skew': 'hintClockSkew',
-  throttled: 'hintThrottled',
-  'server-error': 'hintServerError',
-  timeout: 'hintTimeout',
-  unknown: 'hintUnknown',
-};
 
 function servicesOf(profile: Profile): Service[] {
   return profile.kind === 's3' ? ['s3'] : ['ec2', 's3'];

@@ -1,0 +1,111 @@
+// Quick launch: the popup launches and closes; the background follows the new instances (an
+// alarm, so a stopped worker picks up again) and notifies once they run, with their address.
+
+import { describeInstances, ec2List, type Instance } from '../cloud/ec2';
+import type { Signer } from '../cloud/signer';
+import browser from '../shared/browser';
+import { type LaunchWatch, launchWatches } from '../storage/items';
+import { findProfile } from './profile-store';
+import { observeClock, presignFor, signFor } from './signer';
+
+export const LAUNCH_WATCH_ALARM = 'cirrus.launch-watch';
+const GIVE_UP_MS = 60 * 60_000;
+// While the worker is awake it polls this often; the alarm wakes it when it was stopped.
+const POLL_MS = 5_000;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function backgroundSigner(profileId: string): Signer {
+  return {
+    sign: (request, service) => signFor(profileId, service, request),
+    presign: (requests, service, expires) => presignFor(profileId, service, requests, expires),
+    observeServerTime: (server, local) =>
+      observeClock(profileId, server.getTime(), local.getTime()),
+  };
+}
+
+export async function watchLaunch(watch: Omit<LaunchWatch, 'since' | 'id'>): Promise<void> {
+  const entry = { ...watch, id: crypto.randomUUID(), since: Date.now() };
+  await launchWatches.update((list) => [...list, entry]);
+  await browser.alarms.create(LAUNCH_WATCH_ALARM, { periodInMinutes: 0.5 });
+  schedule();
+}
+
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(() => void checkLaunches(), POLL_MS);
+}
+
+/** The SSH command a notification offers, by public DNS name or address. */
+export function sshCommandFor(instance: Instance): string | null {
+  const host = instance.dnsName || instance.ipAddress || instance.privateIpAddress;
+  if (!host) return null;
+  return `ssh ${instance.keyName ? `-i ${instance.keyName}.pem ` : ''}ec2-user@${host}`;
+}
+
+async function notify(watch: LaunchWatch, instances: Instance[]) {
+  const running = instances.filter((i) => i.state.name === 'running');
+  const first = running[0];
+  const address = first ? first.ipAddress || first.dnsName || first.privateIpAddress : '';
+  const ssh = first ? sshCommandFor(first) : null;
+  const title = running.length
+    ? browser.i18n.getMessage('notifyRunningTitle', [watch.presetName])
+    : browser.i18n.getMessage('notifyFailedTitle', [watch.presetName]);
+  const message = running.length
+    ? browser.i18n.getMessage('notifyRunningBody', [
+        running.map((i) => i.instanceId).join(', '),
+        address || '-',
+      ])
+    : browser.i18n.getMessage('notifyFailedBody', [
+        instances.map((i) => `${i.instanceId} ${i.state.name}`).join(', ') ||
+          watch.instanceIds.join(', '),
+      ]);
+  // The id carries the SSH command, so a click after the worker restarted still knows it.
+  const id = `cirrus-launch:${encodeURIComponent(ssh ?? '')}:${watch.instanceIds.join(',')}`;
+  await browser.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('icons/icon-96.png'),
+    title,
+    message,
+  });
+}
+
+export async function checkLaunches(): Promise<void> {
+  const watches = await launchWatches.get();
+  if (watches.length === 0) {
+    await browser.alarms.clear(LAUNCH_WATCH_ALARM);
+    return;
+  }
+  const done = new Set<string>();
+  for (const watch of watches) {
+    try {
+      const profile = await findProfile(watch.profileId);
+      const instances = await ec2List(
+        describeInstances,
+        profile,
+        backgroundSigner(watch.profileId),
+        { instanceIds: watch.instanceIds },
+      );
+      const settled = instances.length > 0 && instances.every((i) => i.state.name !== 'pending');
+      if (settled) {
+        await notify(watch, instances);
+        done.add(watch.id);
+      }
+    } catch {
+      // A locked keychain or a network hiccup: try again on the next tick, up to the hour.
+    }
+    if (Date.now() - watch.since > GIVE_UP_MS) done.add(watch.id);
+  }
+  // Read again: the popup may have added a launch while this pass ran.
+  const left = await launchWatches.update((list) => list.filter((w) => !done.has(w.id)));
+  if (left.length > 0) schedule();
+  else await browser.alarms.clear(LAUNCH_WATCH_ALARM);
+}
+
+/** A click on a launch notification opens the panel with its SSH command copied. */
+export async function onNotificationClicked(notificationId: string): Promise<void> {
+  if (!notificationId.startsWith('cirrus-launch:')) return;
+  const ssh = decodeURIComponent(notificationId.split(':')[1] ?? '');
+  const query = ssh ? `?copy=${encodeURIComponent(ssh)}` : '';
+  await browser.tabs.create({ url: browser.runtime.getURL(`panel.html${query}`) });
+  await browser.notifications.clear(notificationId);
+}

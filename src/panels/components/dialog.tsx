@@ -1,0 +1,38 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+
+interface Props {
+  title: string;
+  onClose: () => void;
+  children: ComponentChildren;
+  /** Buttons along the bottom. */
+  actions?: ComponentChildren;
+  wide?: boolean;
+}
+
+/**
+ * A modal `<dialog>`: focus moves in and is trapped by the browser, Escape closes it. Its
+ * content is kept by the caller's model, so closing by mistake loses nothing typed.
+ */
+export function Dialog({ title, onClose, children, actions, wide }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      class={wide ? 'dialog wide' : 'dialog'}
+      aria-label={title}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2>{title}</h2>
+      <div class="dialog-body">{children}</div>
+      {actions && <div class="dialog-actions">{actions}</div>}
+    </dialog>
+  );
+}

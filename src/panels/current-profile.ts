@@ -1,0 +1,50 @@
+import { signal } from '@preact/signals';
+import type { Profile } from '../cloud/profile';
+import type { Signer } from '../cloud/signer';
+import browser from '../shared/browser';
+import { call } from '../shared/call';
+import { remoteSigner } from '../shared/remote-signer';
+
+export interface CurrentProfile {
+  profile: Profile;
+  signer: Signer;
+}
+
+/**
+ * The profile the header's switcher has chosen, for a panel's model: follows changes made in any
+ * Cirrus page (another profile, another region) and reports them through `onChange`.
+ */
+export function watchCurrentProfile(onChange: (current: CurrentProfile | null) => void) {
+  const current = signal<CurrentProfile | null>(null);
+  const loaded = signal(false);
+  let key = '';
+  let disposed = false;
+
+  async function load() {
+    const view = await call('profilesList', {}).catch(() => null);
+    if (disposed) return;
+    const profile = view?.profiles.find((p) => p.id === view.currentId) ?? null;
+    // Only what the requests depend on counts as a change; a learned clock offset does not.
+    const nextKey = profile ? JSON.stringify(profile) : '';
+    loaded.value = true;
+    if (nextKey === key && current.value !== null) return;
+    key = nextKey;
+    current.value = profile ? { profile, signer: remoteSigner(profile.id) } : null;
+    onChange(current.value);
+  }
+
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && 'profiles' in changes) void load();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  void load();
+
+  return {
+    current,
+    loaded,
+    dispose() {
+      disposed = true;
+      browser.storage.onChanged.removeListener(onStorage);
+    },
+  };
+}

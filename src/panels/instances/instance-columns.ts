@@ -1,0 +1,66 @@
+import { type Instance, parseEc2Time } from '../../cloud/ec2';
+import type { Column } from '../components/virtual-table';
+import { t } from '../i18n';
+
+export function nameOf(instance: Instance): string {
+  return instance.tags.find((tag) => tag.key === 'Name')?.value ?? '';
+}
+
+export function localTime(raw: string): string {
+  const date = parseEc2Time(raw);
+  return date ? date.toLocaleString() : raw;
+}
+
+export function instanceColumns(): Column<Instance>[] {
+  return [
+    { id: 'name', label: t('colName'), value: nameOf },
+    { id: 'instanceId', label: t('colInstanceId'), value: (i) => i.instanceId },
+    { id: 'state', label: t('colState'), value: (i) => i.state.name },
+    { id: 'type', label: t('colInstanceType'), value: (i) => i.instanceType },
+    { id: 'image', label: t('colImageId'), value: (i) => i.imageId },
+    { id: 'zone', label: t('colZone'), value: (i) => i.placement.availabilityZone },
+    { id: 'publicIp', label: t('colPublicIp'), value: (i) => i.ipAddress },
+    { id: 'privateIp', label: t('colPrivateIp'), value: (i) => i.privateIpAddress },
+    { id: 'publicDns', label: t('colPublicDns'), value: (i) => i.dnsName },
+    { id: 'privateDns', label: t('colPrivateDns'), value: (i) => i.privateDnsName },
+    { id: 'key', label: t('colKeyName'), value: (i) => i.keyName },
+    {
+      id: 'groups',
+      label: t('colSecurityGroups'),
+      value: (i) => i.groups.map((g) => g.groupName || g.groupId).join(', '),
+    },
+    {
+      id: 'launchTime',
+      label: t('colLaunchTime'),
+      value: (i) => localTime(i.launchTime),
+      sortValue: (i) => parseEc2Time(i.launchTime)?.getTime() ?? 0,
+    },
+    { id: 'reservation', label: t('colReservation'), value: (i) => i.reservationId },
+    { id: 'owner', label: t('colOwner'), value: (i) => i.ownerId },
+  ];
+}
+
+export const DEFAULT_INSTANCE_COLUMNS = [
+  'name',
+  'instanceId',
+  'state',
+  'type',
+  'image',
+  'zone',
+  'publicIp',
+  'privateIp',
+  'key',
+  'groups',
+  'launchTime',
+];
+
+/** States an instance leaves by itself: while one is in any of them, the list refreshes. */
+export const TRANSITIONAL_STATES = new Set(['pending', 'stopping', 'shutting-down']);
+
+/** `ssh -i KEY.pem USER@HOST`, by public DNS name, else public IP, else private IP. */
+export function sshCommand(instance: Instance, user = 'ec2-user'): string | null {
+  const host = instance.dnsName || instance.ipAddress || instance.privateIpAddress;
+  if (!host) return null;
+  const key = instance.keyName ? `-i ${instance.keyName}.pem ` : '';
+  return `ssh ${key}${user}@${host}`;
+}

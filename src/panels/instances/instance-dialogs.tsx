@@ -1,0 +1,257 @@
+import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Instance } from '../../cloud/ec2';
+import { Dialog } from '../components/dialog';
+import { ErrorMessage } from '../components/error-message';
+import { Checkbox } from '../components/field';
+import { t } from '../i18n';
+import type { InstancesModel } from './instances-model';
+
+export function TerminateDialog({ model, ids }: { model: InstancesModel; ids: string[] }) {
+  const [busy, setBusy] = useState(false);
+  const names = ids.map((id) => {
+    const instance = model.instances.value.find((i) => i.instanceId === id);
+    const name = instance ? model.nameOf(instance) : '';
+    return name ? `${name} (${id})` : id;
+  });
+  return (
+    <Dialog
+      title={t('terminate')}
+      onClose={() => model.open(null)}
+      actions={
+        <>
+          <button type="button" onClick={() => model.open(null)}>
+            {t('cancel')}
+          </button>
+          <button
+            type="button"
+            class="danger"
+            disabled={busy}
+            onClick={() => {
+              setBusy(true);
+              void model.terminate(ids).finally(() => setBusy(false));
+            }}
+          >
+            {t('terminateConfirmYes', String(ids.length))}
+          </button>
+        </>
+      }
+    >
+      <p>{t('terminateConfirm')}</p>
+      <ul>
+        {names.map((name) => (
+          <li key={name}>{name}</li>
+        ))}
+      </ul>
+      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
+    </Dialog>
+  );
+}
+
+export function ConsoleDialog({
+  model,
+  instanceId,
+}: {
+  model: InstancesModel;
+  instanceId: string;
+}) {
+  const open = model.dialog.value;
+  const output = open?.kind === 'console' ? open.output : null;
+  const [copied, setCopied] = useState(false);
+  return (
+    <Dialog
+      title={t('consoleOutputOf', instanceId)}
+      wide
+      onClose={() => model.open(null)}
+      actions={
+        <>
+          <button type="button" onClick={() => void model.showConsole(instanceId)}>
+            {t('refresh')}
+          </button>
+          <button
+            type="button"
+            disabled={!output?.output}
+            onClick={() =>
+              void navigator.clipboard.writeText(output?.output ?? '').then(() => setCopied(true))
+            }
+          >
+            {copied ? t('copied') : t('copy')}
+          </button>
+          <button type="button" onClick={() => model.open(null)}>
+            {t('close')}
+          </button>
+        </>
+      }
+    >
+      {!output && !model.dialogError.value && <p class="muted">{t('loading')}</p>}
+      {output && !output.output && <p class="muted">{t('consoleEmpty')}</p>}
+      {output?.output && <pre class="console-output">{output.output}</pre>}
+      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
+    </Dialog>
+  );
+}
+
+interface TagRow {
+  key: string;
+  value: string;
+  original: string | null;
+}
+
+export function TagsDialog({ model, instance }: { model: InstancesModel; instance: Instance }) {
+  const [rows, setRows] = useState<TagRow[]>(() =>
+    instance.tags.map((tag) => ({ key: tag.key, value: tag.value, original: tag.key })),
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const update = (index: number, patch: Partial<TagRow>) => {
+    setRows(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+    setProblem(null);
+  };
+  async function save() {
+    const keys = rows.map((row) => row.key.trim());
+    if (keys.some((key) => !key || key.length > 128 || /^aws:/i.test(key))) {
+      setProblem(t('tagsBadKey'));
+      return;
+    }
+    if (new Set(keys).size !== keys.length) {
+      setProblem(t('tagsDuplicateKey'));
+      return;
+    }
+    if (rows.some((row) => row.value.length > 256)) {
+      setProblem(t('tagsLongValue'));
+      return;
+    }
+    const remove = instance.tags
+      .map((tag) => tag.key)
+      .filter((key) => !rows.some((row) => row.original === key && row.key.trim() === key));
+    const set = rows
+      .filter((row) => {
+        const before = instance.tags.find((tag) => tag.key === row.key.trim());
+        return !before || before.value !== row.value || row.original !== before.key;
+      })
+      .map((row) => ({ key: row.key.trim(), value: row.value }));
+    setBusy(true);
+    await model.saveTags(instance.instanceId, set, remove);
+    setBusy(false);
+  }
+  return (
+    <Dialog
+      title={t('tagsOf', instance.instanceId)}
+      onClose={() => model.open(null)}
+      actions={
+        <>
+          <button type="button" onClick={() => model.open(null)}>
+            {t('cancel')}
+          </button>
+          <button type="button" class="primary" disabled={busy} onClick={() => void save()}>
+            {t('save')}
+          </button>
+        </>
+      }
+    >
+      <table class="data-table">
+        <thead>
+          <tr>
+            <th>{t('tagKey')}</th>
+            <th>{t('tagValue')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={index}>
+              <td>
+                <input
+                  type="text"
+                  aria-label={t('tagKeyOf', String(index + 1))}
+                  value={row.key}
+                  onInput={(e) => update(index, { key: e.currentTarget.value })}
+                />
+              </td>
+              <td>
+                <input
+                  type="text"
+                  aria-label={t('tagValueOf', String(index + 1))}
+                  value={row.value}
+                  onInput={(e) => update(index, { value: e.currentTarget.value })}
+                />
+              </td>
+              <td>
+                <button type="button" onClick={() => setRows(rows.filter((_, i) => i !== index))}>
+                  {t('remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        onClick={() => setRows([...rows, { key: '', value: '', original: null }])}
+      >
+        {t('addTag')}
+      </button>
+      {problem && (
+        <p class="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
+    </Dialog>
+  );
+}
+
+export function ColumnsDialog({ model }: { model: InstancesModel }) {
+  return (
+    <Dialog
+      title={t('chooseColumns')}
+      onClose={() => model.open(null)}
+      actions={
+        <button type="button" onClick={() => model.open(null)}>
+          {t('close')}
+        </button>
+      }
+    >
+      <div class="column-chooser">
+        {model.columns.map((column) => (
+          <Checkbox
+            key={column.id}
+            id={`column-${column.id}`}
+            label={column.label}
+            checked={model.prefs.value.columns.includes(column.id)}
+            onChecked={(on) => model.toggleColumn(column.id, on)}
+          />
+        ))}
+      </div>
+    </Dialog>
+  );
+}
+
+/** Every attribute of one instance, as the server sent it. */
+export function InstanceDetails({ instance }: { instance: Instance }) {
+  const rows: Array<[string, string]> = [];
+  const walk = (prefix: string, value: unknown) => {
+    if (value === null || value === undefined || value === '') return;
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) walk(`${prefix}[${i}]`, item);
+    } else if (typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value))
+        walk(prefix ? `${prefix}.${key}` : key, inner);
+    } else {
+      rows.push([prefix, String(value)]);
+    }
+  };
+  walk('', instance);
+  return (
+    <section class="details" aria-label={t('detailsOf', instance.instanceId)}>
+      <dl>
+        {rows.map(([key, value]) => (
+          <Fragment key={key}>
+            <dt>{key}</dt>
+            <dd>{value}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,199 @@
+// The EC2 scenario both browsers must pass: find an image, launch it through the dialog, watch it
+// come up without a manual refresh, read its console, tag it, stop, start, reboot, terminate.
+import { expect } from 'vitest';
+import type { FrontDoor } from '../support/front-door';
+import { bodyText, fill, press, run, type TypingPage, waitForText } from './profiles-scenarios';
+import { waitFor } from './shell-scenarios';
+
+/** An AMI moto always has, owned by "amazon". */
+export const MOTO_IMAGE = 'ami-12c6146b';
+export const XSS_TAG = '<img src=x onerror=alert(1)>';
+/** An image id no cloud has; moto launches any id, so the front door refuses it as Eucalyptus does. */
+export const MISSING_IMAGE = 'emi-0123ABCD';
+
+export function refuseMissingImage(
+  action: string,
+  params: Array<[string, string]>,
+): { status: number; body: string } | undefined {
+  const image = params.find(([key]) => key === 'ImageId')?.[1];
+  if (action !== 'RunInstances' || image !== MISSING_IMAGE) return undefined;
+  return {
+    status: 400,
+    body: `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>InvalidAMIID.NotFound</Code><Message>The image id '[${MISSING_IMAGE}]' does not exist</Message></Error></Errors><RequestID>5f1b9a6e-0000-4000-8000-000000000001</RequestID></Response>`,
+  };
+}
+
+/**
+ * An ec2Rewrite for the front door: instances stay "pending" for `ms` after RunInstances, as on
+ * a real cloud, so the panel has something to poll for. moto reports them running at once.
+ */
+export function keepPending(ms: number): (action: string, body: string) => string {
+  const launched = new Map<string, number>();
+  return (action, body) => {
+    if (action === 'RunInstances') {
+      for (const match of body.matchAll(/<instanceId>([^<]+)<\/instanceId>/g))
+        launched.set(match[1] ?? '', Date.now());
+    }
+    if (action !== 'DescribeInstances') return body;
+    let out = body;
+    for (const [id, at] of launched) {
+      if (Date.now() - at >= ms) continue;
+      const state = new RegExp(
+        `(<instanceId>${id}</instanceId>[\\s\\S]*?<instanceState>\\s*<code>)16(</code>\\s*<name>)running(</name>)`,
+      );
+      out = out.replace(state, '$10$2pending$3');
+    }
+    return out;
+  };
+}
+
+async function rowState(page: TypingPage, id: string): Promise<string> {
+  return run<string>(
+    page,
+    `const row = document.querySelector('tr[data-key="${id}"]');
+     return row ? row.querySelector('.state')?.textContent ?? '' : '';`,
+  );
+}
+
+async function waitForState(page: TypingPage, id: string, state: string, timeout = 30_000) {
+  await waitFor(
+    page,
+    new Function(
+      `const row = document.querySelector('tr[data-key="${id}"]');
+       return row && row.querySelector('.state') && row.querySelector('.state').textContent === ${JSON.stringify(state)};`,
+    ) as () => boolean,
+    `${id} ${state}`,
+    timeout,
+  );
+}
+
+async function chooseOption(page: TypingPage, label: string, value: string) {
+  // As Playwright's selectOption and Puppeteer's select do: set the value, fire change. A label
+  // around a select holds the options' text too, so it is matched by its own first line.
+  await waitFor(
+    page,
+    new Function(
+      `const scope = document.querySelector('dialog[open]') ?? document;
+       const l = [...scope.querySelectorAll('label')].find((x) => (x.firstElementChild?.textContent ?? x.textContent).trim() === ${JSON.stringify(label)});
+       const s = l && (l.control ?? l.querySelector('select'));
+       if (!s) return false;
+       s.value = ${JSON.stringify(value)};
+       s.dispatchEvent(new Event('change', { bubbles: true }));
+       return true;`,
+    ) as () => boolean,
+    `a select labelled "${label}"`,
+  );
+}
+
+async function clickRow(page: TypingPage, key: string) {
+  await waitFor(
+    page,
+    new Function(`return !!document.querySelector('tr[data-key="${key}"]');`) as () => boolean,
+    `row ${key}`,
+  );
+  await page.click(`tr[data-key="${key}"] td`);
+}
+
+/** Images: Amazon's view, search, select, Launch; returns the new instance id. */
+export async function launchFromImages(page: TypingPage, frontDoor: FrontDoor): Promise<string> {
+  await page.click('#tab-images');
+  await chooseOption(page, 'Show', 'amazon');
+  await waitFor(
+    page,
+    () => /^\d+ of (\d{3,})$/.test(document.querySelector('.toolbar .count')?.textContent ?? ''),
+    'the Amazon images listed',
+  );
+  await fill(page, 'Search', MOTO_IMAGE);
+  await waitForText(page, '1 of ');
+  await clickRow(page, MOTO_IMAGE);
+  const runsBefore = frontDoor.requests.filter((r) => r.action === 'RunInstances').length;
+  await press(page, 'Launch');
+  await fill(page, 'Name tag', 'e2e web');
+  // The command line follows the form (a Eucalyptus profile: euca2ools).
+  const command = await run<string>(
+    page,
+    `return document.getElementById('launch-command').value;`,
+  );
+  expect(command).toContain(`euca-run-instances ${MOTO_IMAGE} -n 1`);
+  expect(command).toContain("--tag 'Name=e2e web'");
+  await press(page, 'Launch');
+  await waitForText(page, 'Launched: i-');
+  const text = await bodyText(page);
+  const id = /Launched: (i-[0-9a-f]+)/.exec(text)?.[1] ?? '';
+  expect(id).toMatch(/^i-/);
+  await press(page, 'Close');
+  expect(frontDoor.requests.filter((r) => r.action === 'RunInstances').length).toBe(runsBefore + 1);
+  return id;
+}
+
+/** Instances: pending turns running by polling, console, tags (markup stays text), stop/start/reboot, terminate. */
+export async function instanceLifecycle(page: TypingPage, frontDoor: FrontDoor, id: string) {
+  await page.click('#tab-instances');
+  await waitFor(
+    page,
+    new Function(`return !!document.querySelector('tr[data-key="${id}"]');`) as () => boolean,
+    `instance ${id} listed`,
+  );
+  expect(await rowState(page, id)).toBe('pending…');
+  const describesBefore = frontDoor.requests.filter((r) => r.action === 'DescribeInstances').length;
+  await waitForState(page, id, 'running');
+  // Nobody pressed Refresh: the panel polled while the instance was pending.
+  expect(frontDoor.requests.filter((r) => r.action === 'DescribeInstances').length).toBeGreaterThan(
+    describesBefore,
+  );
+  await waitForText(page, `e2e web`);
+
+  await clickRow(page, id);
+  await press(page, 'Console output');
+  await waitFor(
+    page,
+    () => (document.querySelector('dialog[open] .console-output')?.textContent ?? '').length > 0,
+    'console output',
+  );
+  await press(page, 'Close');
+
+  await press(page, 'Tags…');
+  await press(page, 'Add tag');
+  await fill(page, 'Key of tag 2', 'note');
+  await fill(page, 'Value of tag 2', XSS_TAG);
+  await press(page, 'Save');
+  await waitForText(page, `Tags of ${id} saved.`);
+  await waitForText(page, XSS_TAG);
+  const injected = await run<boolean>(page, `return !!document.querySelector('img[src="x"]');`);
+  expect(injected, 'a tag value is shown as text, never as markup').toBe(false);
+
+  await press(page, 'Stop');
+  await waitForState(page, id, 'stopped');
+  await press(page, 'Start');
+  await waitForState(page, id, 'running');
+  await press(page, 'Reboot');
+  await waitForText(page, `Rebooting ${id}.`);
+
+  await press(page, 'Terminate');
+  await waitForText(page, 'e2e web (' + id + ')');
+  await press(page, 'Terminate 1 instance(s)');
+  await waitForText(page, `Terminating ${id}.`);
+  await waitForState(page, id, 'terminated');
+}
+
+/** A launch the cloud refuses keeps the form; user data over 16 KB is refused before sending. */
+export async function launchRefusals(page: TypingPage, frontDoor: FrontDoor) {
+  await page.click('#tab-instances');
+  await press(page, 'Launch…');
+  await fill(page, 'Image ID', MISSING_IMAGE);
+  await fill(page, 'Name tag', 'kept after an error');
+  const runsBefore = frontDoor.requests.filter((r) => r.action === 'RunInstances').length;
+  await press(page, 'Launch');
+  await waitForText(page, 'No image with that ID in this region');
+  await waitForText(page, `The image id '[${MISSING_IMAGE}]' does not exist`);
+  const kept = await run<string>(page, `return document.getElementById('launch-name').value;`);
+  expect(kept).toBe('kept after an error');
+
+  // Pasted, as a person would bring a long script: insertText fires the same input event.
+  await fill(page, 'User data', 'x');
+  await run(page, `document.execCommand('insertText', false, 'x'.repeat(17 * 1024 - 1));`);
+  await press(page, 'Launch');
+  await waitForText(page, 'User data is 17408 bytes; EC2 takes at most 16384.');
+  expect(frontDoor.requests.filter((r) => r.action === 'RunInstances').length).toBe(runsBefore + 1);
+  await press(page, 'Cancel');
+}

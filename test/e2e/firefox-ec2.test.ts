@@ -1,0 +1,49 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { type FirefoxSession, launchFirefox } from '../support/firefox';
+import { type FrontDoor, startFrontDoor } from '../support/front-door';
+import { type Moto, startMoto } from '../support/moto';
+import {
+  instanceLifecycle,
+  keepPending,
+  launchFromImages,
+  launchRefusals,
+  refuseMissingImage,
+} from './ec2-scenarios';
+import { addEucalyptusProfile, CREDENTIALS } from './profiles-scenarios';
+
+describe('Firefox ESR: images and instances on a Eucalyptus-shaped cloud', () => {
+  let moto: Moto;
+  let frontDoor: FrontDoor;
+  let session: FirefoxSession;
+  let page: Page;
+  let instanceId = '';
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    frontDoor = await startFrontDoor({
+      motoUrl: moto.url,
+      credentials: [CREDENTIALS],
+      ec2Rewrite: keepPending(4_000),
+      ec2Answer: refuseMissingImage,
+    });
+    session = await launchFirefox();
+    page = await session.open('panel.html');
+    await addEucalyptusProfile(page, frontDoor);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await frontDoor?.stop();
+    await moto?.stop();
+  });
+
+  test('find an image and launch it through the dialog', async () => {
+    instanceId = await launchFromImages(page, frontDoor);
+  });
+  test('the instance turns running by itself; console, tags, stop, start, reboot, terminate', async () => {
+    await instanceLifecycle(page, frontDoor, instanceId);
+  });
+  test('a refused launch keeps the form; oversized user data is refused before sending', async () => {
+    await launchRefusals(page, frontDoor);
+  });
+});
