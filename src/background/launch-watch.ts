@@ -4,7 +4,7 @@
 import { describeInstances, ec2List, type Instance } from '../cloud/ec2';
 import type { Signer } from '../cloud/signer';
 import browser from '../shared/browser';
-import { type LaunchWatch, launchWatches } from '../storage/items';
+import { type LaunchWatch, launchOutcomes, launchWatches } from '../storage/items';
 import { findProfile } from './profile-store';
 import { observeClock, presignFor, signFor } from './signer';
 
@@ -59,6 +59,19 @@ async function notify(watch: LaunchWatch, instances: Instance[]) {
         instances.map((i) => `${i.instanceId} ${i.state.name}`).join(', ') ||
           watch.instanceIds.join(', '),
       ]);
+  await launchOutcomes.update((list) =>
+    [
+      {
+        presetName: watch.presetName,
+        instanceIds: watch.instanceIds,
+        running: running.length > 0,
+        address,
+        ssh: ssh ?? '',
+        at: Date.now(),
+      },
+      ...list,
+    ].slice(0, 5),
+  );
   // The id carries the SSH command, so a click after the worker restarted still knows it.
   const id = `cirrus-launch:${encodeURIComponent(ssh ?? '')}:${watch.instanceIds.join(',')}`;
   await browser.notifications.create(id, {

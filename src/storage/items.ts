@@ -110,3 +110,24 @@ export const launchWatches = defineItem<LaunchWatch[]>(
   },
   browserArea('local'),
 );
+
+export interface LaunchOutcome {
+  presetName: string;
+  instanceIds: string[];
+  running: boolean;
+  /** Public address (or DNS name) of the first running instance; '' when none. */
+  address: string;
+  ssh: string;
+  at: number;
+}
+
+/** The last quick launches and how they ended, for the popup (notifications can be missed). */
+export const launchOutcomes = defineItem<LaunchOutcome[]>(
+  {
+    key: 'launch.outcomes',
+    version: 1,
+    defaultValue: [],
+    validate: (v): v is LaunchOutcome[] => Array.isArray(v),
+  },
+  browserArea('local'),
+);

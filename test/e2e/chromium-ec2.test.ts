@@ -8,6 +8,7 @@ import {
   keepPending,
   launchFromImages,
   launchRefusals,
+  quickLaunchScenario,
   refuseMissingImage,
 } from './ec2-scenarios';
 import { addEucalyptusProfile, CREDENTIALS } from './profiles-scenarios';
@@ -47,5 +48,16 @@ describe('Chromium: images and instances on a Eucalyptus-shaped cloud', () => {
   });
   test('a refused launch keeps the form; oversized user data is refused before sending', async () => {
     await launchRefusals(page, frontDoor);
+  });
+  test('quick launch from the popup notifies when the instance runs', async () => {
+    await quickLaunchScenario(
+      page,
+      async (path) => {
+        const next = await session.context.newPage();
+        await next.goto(`${session.baseUrl}${path}`);
+        return next;
+      },
+      'observable',
+    );
   });
 });

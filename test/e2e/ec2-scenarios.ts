@@ -197,3 +197,70 @@ export async function launchRefusals(page: TypingPage, frontDoor: FrontDoor) {
   expect(frontDoor.requests.filter((r) => r.action === 'RunInstances').length).toBe(runsBefore + 1);
   await press(page, 'Cancel');
 }
+
+/**
+ * Save a launch as a preset, launch it from the toolbar popup, close the popup: the background
+ * follows the instance and notifies once it runs; the notification's action copies the SSH command.
+ */
+export async function quickLaunchScenario(
+  page: TypingPage,
+  openPage: (path: string) => Promise<TypingPage & { close(): Promise<unknown> }>,
+  /** Headless Firefox closes a notification as soon as it is shown, so getAll() never sees it. */
+  notifications: 'observable' | 'closed-at-once',
+) {
+  await page.click('#tab-instances');
+  await press(page, 'Launch…');
+  await fill(page, 'Image ID', MOTO_IMAGE);
+  await fill(page, 'Preset name', 'web preset');
+  await press(page, 'Save as preset');
+  await waitForText(page, 'Preset “web preset” saved');
+  await press(page, 'Cancel');
+
+  const popup = await openPage('popup.html');
+  await press(popup, 'Launch “web preset”');
+  await waitForText(popup, 'You will get a notification when it runs');
+  const id = /Launched (i-[0-9a-f]+)/.exec(await bodyText(popup))?.[1] ?? '';
+  expect(id).toMatch(/^i-/);
+  await popup.close();
+
+  // The Instances panel, open in the tab all along, shows the new instance by itself.
+  await waitForText(page, id);
+
+  // The popup, opened again, tells how the launch ended, with the address and the SSH command.
+  const again = await openPage('popup.html');
+  await waitForText(again, `“web preset”: ${id} running at `, 40_000);
+  await again.close();
+
+  let ssh = '';
+  if (notifications === 'observable') {
+    // The notification's id carries the SSH command its click copies.
+    const notification = await waitFor(
+      page,
+      new Function(
+        `const api = globalThis.browser ?? globalThis.chrome;
+         return api.notifications.getAll().then((all) =>
+           Object.keys(all).find((key) => key.startsWith('cirrus-launch:')));`,
+      ) as () => Promise<string | undefined>,
+      'the launch notification',
+    );
+    ssh = decodeURIComponent(notification.split(':')[1] ?? '');
+  } else {
+    ssh = await run<string>(
+      page,
+      `const api = globalThis.browser ?? globalThis.chrome;
+       return api.storage.local.get('launch.outcomes').then((r) => r['launch.outcomes'].value[0].ssh);`,
+    );
+  }
+  expect(ssh).toMatch(/^ssh ec2-user@\S+/);
+  const host = ssh.split('@')[1] ?? '';
+
+  const copied = await openPage(`panel.html?copy=${encodeURIComponent(ssh)}`);
+  await waitFor(
+    copied,
+    new Function(
+      `return document.body.innerText.includes(${JSON.stringify(host)});`,
+    ) as () => boolean,
+    'the SSH command on the panel',
+  );
+  await copied.close();
+}

@@ -8,6 +8,7 @@ import {
   keepPending,
   launchFromImages,
   launchRefusals,
+  quickLaunchScenario,
   refuseMissingImage,
 } from './ec2-scenarios';
 import { addEucalyptusProfile, CREDENTIALS } from './profiles-scenarios';
@@ -45,5 +46,8 @@ describe('Firefox ESR: images and instances on a Eucalyptus-shaped cloud', () =>
   });
   test('a refused launch keeps the form; oversized user data is refused before sending', async () => {
     await launchRefusals(page, frontDoor);
+  });
+  test('quick launch from the popup notifies when the instance runs', async () => {
+    await quickLaunchScenario(page, (path) => session.open(path), 'closed-at-once');
   });
 });

@@ -15,7 +15,8 @@ import {
   terminateInstances,
 } from '../../cloud/ec2';
 import type { CloudErrorData } from '../../cloud/errors';
-import { type TablePrefs, tablePrefs } from '../../storage/items';
+import browser from '../../shared/browser';
+import { launchWatches, type TablePrefs, tablePrefs } from '../../storage/items';
 import { type SortOrder, sortRows } from '../components/virtual-table';
 import { type CurrentProfile, watchCurrentProfile } from '../current-profile';
 import { asError } from '../errors';
@@ -134,6 +135,11 @@ export function createInstancesModel(deps: { pollMs?: number } = {}) {
     current = next;
     void load();
   });
+  // A quick launch from the popup (another page) shows up here without a manual refresh.
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && launchWatches.key in changes) void load(true);
+  };
+  browser.storage.onChanged.addListener(onStorage);
 
   async function act(run: (c: CurrentProfile) => Promise<InstancesNotice>): Promise<boolean> {
     if (!current) return false;
@@ -255,6 +261,7 @@ export function createInstancesModel(deps: { pollMs?: number } = {}) {
       generation++;
       clearTimeout(timer);
       watcher.dispose();
+      browser.storage.onChanged.removeListener(onStorage);
     },
   };
 }

@@ -2,7 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
 import browser from '../../shared/browser';
 import { call } from '../../shared/call';
-import { type LaunchPreset, launchPresets } from '../../storage/items';
+import {
+  type LaunchOutcome,
+  type LaunchPreset,
+  launchOutcomes,
+  launchPresets,
+} from '../../storage/items';
 import { ErrorMessage } from '../components/error-message';
 import { type CurrentProfile, watchCurrentProfile } from '../current-profile';
 import { asError } from '../errors';
@@ -19,11 +24,17 @@ export function QuickLaunch() {
   const [presets, setPresets] = useState<LaunchPreset[]>([]);
   const [current, setCurrent] = useState<CurrentProfile | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
+  const [outcomes, setOutcomes] = useState<LaunchOutcome[]>([]);
+  const [copied, setCopied] = useState<string | null>(null);
 
   useEffect(() => {
-    const load = () => void launchPresets.get().then(setPresets);
+    const load = () => {
+      void launchPresets.get().then(setPresets);
+      void launchOutcomes.get().then(setOutcomes);
+    };
     const onChange = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && launchPresets.key in changes) load();
+      if (area === 'local' && (launchPresets.key in changes || launchOutcomes.key in changes))
+        load();
     };
     load();
     browser.storage.onChanged.addListener(onChange);
@@ -35,7 +46,7 @@ export function QuickLaunch() {
   }, []);
 
   const mine = presets.filter((p) => p.profileId === current?.profile.id);
-  if (!current || mine.length === 0) return null;
+  if (!current || (mine.length === 0 && outcomes.length === 0)) return null;
 
   async function launch(preset: LaunchPreset) {
     if (!current || status?.kind === 'launching') return;
@@ -90,6 +101,31 @@ export function QuickLaunch() {
         </p>
       )}
       {status?.kind === 'failed' && <ErrorMessage error={status.error} />}
+      {outcomes.length > 0 && (
+        <>
+          <h3>{t('recentLaunches')}</h3>
+          <ul>
+            {outcomes.map((o) => (
+              <li key={o.at}>
+                {o.running
+                  ? t('recentRunning', o.presetName, o.instanceIds.join(', '), o.address || '-')
+                  : t('recentFailed', o.presetName, o.instanceIds.join(', '))}{' '}
+                {o.ssh && (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void navigator.clipboard.writeText(o.ssh).then(() => setCopied(o.ssh))
+                    }
+                  >
+                    {t('copySsh')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          {copied && <p role="status">{t('sshCopied', copied)}</p>}
+        </>
+      )}
     </section>
   );
 }
