@@ -1,7 +1,7 @@
 // Quick launch: the popup launches and closes; the background follows the new instances (an
 // alarm, so a stopped worker picks up again) and notifies once they run, with their address.
 
-import { describeInstances, ec2List, type Instance } from '../cloud/ec2';
+import { describeInstances, ec2List, type Instance, sshCommand } from '../cloud/ec2';
 import type { Signer } from '../cloud/signer';
 import browser from '../shared/browser';
 import { type LaunchWatch, launchOutcomes, launchWatches } from '../storage/items';
@@ -35,18 +35,11 @@ function schedule() {
   timer = setTimeout(() => void checkLaunches(), POLL_MS);
 }
 
-/** The SSH command a notification offers, by public DNS name or address. */
-export function sshCommandFor(instance: Instance): string | null {
-  const host = instance.dnsName || instance.ipAddress || instance.privateIpAddress;
-  if (!host) return null;
-  return `ssh ${instance.keyName ? `-i ${instance.keyName}.pem ` : ''}ec2-user@${host}`;
-}
-
 async function notify(watch: LaunchWatch, instances: Instance[]) {
   const running = instances.filter((i) => i.state.name === 'running');
   const first = running[0];
   const address = first ? first.ipAddress || first.dnsName || first.privateIpAddress : '';
-  const ssh = first ? sshCommandFor(first) : null;
+  const ssh = first ? sshCommand(first) : null;
   const title = running.length
     ? browser.i18n.getMessage('notifyRunningTitle', [watch.presetName])
     : browser.i18n.getMessage('notifyFailedTitle', [watch.presetName]);

@@ -12,6 +12,7 @@ import type { Ec2ListOperation, Ec2Operation } from './operation';
 import { encodeQuery, type QueryParams } from './query';
 import { readItems } from './read-items';
 import { isRetryable, type RetryOptions, withRetry } from './retry';
+import { streamPage } from './stream-page';
 
 export interface Ec2CallOptions extends Pick<SendOptions, 'timeoutMs' | 'signal'> {
   retry?: RetryOptions;
@@ -22,6 +23,11 @@ export interface Ec2CallOptions extends Pick<SendOptions, 'timeoutMs' | 'signal'
 export interface Ec2ListOptions<T> extends Ec2CallOptions {
   /** Each page's items as they arrive, for lists that fill in while loading. */
   onPage?: (items: T[]) => void;
+  /**
+   * Read each page as it arrives (the streaming scanner) and call onPage with batches of it,
+   * for lists that can be huge (all public images). The result still holds every item.
+   */
+  stream?: boolean;
 }
 
 /** The API version this profile speaks: Eucalyptus profiles choose theirs. */
@@ -73,13 +79,23 @@ export async function ec2List<I, T>(
   let token = '';
   for (;;) {
     const pageParams: QueryParams = token ? [...params, ['NextToken', token]] : params;
-    const page = await callPage(op, profile, signer, pageParams, opts);
-    all.push(...page.result);
-    opts.onPage?.(page.result);
+    let nextToken: string;
+    if (opts.stream) {
+      const request = buildEc2Request(profile, op.action, pageParams);
+      ({ nextToken } = await streamPage(op, request, signer, opts, (items) => {
+        for (const item of items) all.push(item);
+        opts.onPage?.(items);
+      }));
+    } else {
+      const page = await callPage(op, profile, signer, pageParams, opts);
+      for (const item of page.result) all.push(item);
+      opts.onPage?.(page.result);
+      nextToken = page.nextToken;
+    }
     // Eucalyptus never pages; a server that hands back a token it already gave would loop forever.
-    if (!page.nextToken || seen.has(page.nextToken)) return all;
-    seen.add(page.nextToken);
-    token = page.nextToken;
+    if (!nextToken || seen.has(nextToken)) return all;
+    seen.add(nextToken);
+    token = nextToken;
   }
 }
 

@@ -24,5 +24,6 @@ export * from './operations/volumes';
 export * from './operations/zones';
 export { type Filter, flattenQuery, type QueryParams } from './query';
 export { isRetryable, isThrottling, type RetryOptions } from './retry';
+export { sshCommand } from './ssh';
 export { parseEc2Time } from './time';
 export type * from './types';

@@ -100,6 +100,8 @@ export function createImagesModel() {
     haystacks = [];
     try {
       await ec2List(describeImages, profile, signer, imagesRequest(view.value), {
+        // Rows show as the response arrives: all public images on AWS is about 70 MB of XML.
+        stream: true,
         onPage(page) {
           if (mine !== generation) return;
           for (const image of page) haystacks.push(searchText(image));

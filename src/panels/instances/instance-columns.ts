@@ -56,11 +56,3 @@ export const DEFAULT_INSTANCE_COLUMNS = [
 
 /** States an instance leaves by itself: while one is in any of them, the list refreshes. */
 export const TRANSITIONAL_STATES = new Set(['pending', 'stopping', 'shutting-down']);
-
-/** `ssh -i KEY.pem USER@HOST`, by public DNS name, else public IP, else private IP. */
-export function sshCommand(instance: Instance, user = 'ec2-user'): string | null {
-  const host = instance.dnsName || instance.ipAddress || instance.privateIpAddress;
-  if (!host) return null;
-  const key = instance.keyName ? `-i ${instance.keyName}.pem ` : '';
-  return `ssh ${key}${user}@${host}`;
-}

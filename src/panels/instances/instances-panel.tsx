@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Instance } from '../../cloud/ec2';
+import { type Instance, sshCommand } from '../../cloud/ec2';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { VirtualTable } from '../components/virtual-table';
 import { type MessageKey, t } from '../i18n';
 import { LaunchDialog } from '../launch/launch-dialog';
 import { formLike } from '../launch/launch-form';
-import { sshCommand, TRANSITIONAL_STATES } from './instance-columns';
+import { TRANSITIONAL_STATES } from './instance-columns';
 import {
   ColumnsDialog,
   ConsoleDialog,
