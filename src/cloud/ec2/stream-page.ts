@@ -6,7 +6,7 @@ import { CloudError } from '../errors';
 import { type SendOptions, send } from '../http';
 import type { Signer } from '../signer';
 import { child, isElement, root, text } from '../xml';
-import { scanStream } from '../xml-scan';
+import { XmlItemScanner } from '../xml-scan';
 import type { Ec2ListOperation } from './operation';
 import { isRetryable, type RetryOptions, withRetry } from './retry';
 
@@ -50,12 +50,25 @@ export async function streamPage<I, T>(
   if (!body) throw new CloudError({ code: 'EmptyResponse', message: 'The response had no body' });
   let doc: ReturnType<typeof root>;
   try {
-    const rest = await scanStream(body, ['*', ...op.items.path], (item) => {
+    const scanner = new XmlItemScanner(['*', ...op.items.path], (item) => {
       if (!isElement(item)) return;
       for (const value of op.items.read(item)) batch.push(value);
       if ((sent === 0 && batch.length >= FIRST_BATCH) || Date.now() - lastFlush > BATCH_MS) flush();
     });
-    doc = root(rest);
+    // The browser's own streaming decoder: UTF-8 split across chunks is its problem, in C++.
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        scanner.write(value);
+      }
+    } catch (error) {
+      // Malformed XML or a broken connection: stop downloading the rest.
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
+    doc = root(scanner.end());
   } catch (error) {
     if (error instanceof CloudError) throw error;
     const aborted = opts.signal?.aborted;
