@@ -1,12 +1,86 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import type { KeyPair } from '../../cloud/ec2';
 import { EmptyState } from '../components/empty-state';
+import { ErrorMessage } from '../components/error-message';
+import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
+import { useSort } from '../components/use-sort';
+import { type Column, VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
+import {
+  CreateKeyPairDialog,
+  DeleteKeyPairsDialog,
+  ImportKeyPairDialog,
+  UnsavedKeyDialog,
+} from './keypair-dialogs';
+import { createKeyPairsModel } from './keypairs-model';
 
-export default function KeypairsPanel() {
+function columns(): Column<KeyPair>[] {
+  return [
+    { id: 'name', label: t('colName'), value: (k) => k.keyName },
+    { id: 'fingerprint', label: t('colFingerprint'), value: (k) => k.keyFingerprint },
+    { id: 'type', label: t('colKeyType'), value: (k) => k.keyType },
+    { id: 'id', label: t('colKeyPairId'), value: (k) => k.keyPairId },
+  ];
+}
+
+export default function KeyPairsPanel() {
+  const model = useMemo(() => createKeyPairsModel(), []);
+  useEffect(() => model.dispose, [model]);
+  const cols = useMemo(columns, []);
+  const { sorted, sort, onSort } = useSort(model.list.rows.value, cols);
+
+  if (!model.profile.value) {
+    return (
+      <EmptyState
+        title={t('keyPairsEmptyTitle')}
+        body={t('keyPairsEmptyBody')}
+        hint={t('emptyNeedsProfile')}
+      />
+    );
+  }
+  const { list } = model;
+  const names = list.selectedRows.value.map((k) => k.keyName);
+  const dialog = model.dialog.value;
   return (
-    <EmptyState
-      title={t('keyPairsEmptyTitle')}
-      body={t('keyPairsEmptyBody')}
-      hint={t('emptyNeedsProfile')}
-    />
+    <section class="resource-panel" aria-label={t('tabKeyPairs')}>
+      <ResourceToolbar list={list}>
+        <button type="button" class="primary" onClick={() => model.open({ kind: 'create' })}>
+          {t('keyPairCreate')}
+        </button>
+        <button type="button" onClick={() => model.open({ kind: 'import' })}>
+          {t('keyPairImport')}
+        </button>
+        <button
+          type="button"
+          class="danger"
+          disabled={names.length === 0}
+          onClick={() => model.open({ kind: 'delete', names })}
+        >
+          {t('delete')}
+        </button>
+      </ResourceToolbar>
+      {list.error.value && <ErrorMessage error={list.error.value} />}
+      {model.error.value && <ErrorMessage error={model.error.value} />}
+      <NoticeLine notice={model.notice.value} />
+      <VirtualTable
+        label={t('tabKeyPairs')}
+        rows={sorted}
+        columns={cols}
+        sort={sort}
+        onSort={onSort}
+        rowKey={(k) => k.keyName}
+        selected={list.selected.value}
+        onSelect={(keys) => (list.selected.value = keys)}
+      />
+      {list.loaded.value && !list.loading.value && list.rows.value.length === 0 && (
+        <p class="muted">{t('keyPairsNone')}</p>
+      )}
+      {dialog?.kind === 'create' && <CreateKeyPairDialog model={model} />}
+      {dialog?.kind === 'import' && <ImportKeyPairDialog model={model} />}
+      {dialog?.kind === 'delete' && <DeleteKeyPairsDialog model={model} names={dialog.names} />}
+      {dialog?.kind === 'unsaved' && (
+        <UnsavedKeyDialog model={model} created={dialog.created} error={dialog.error} />
+      )}
+    </section>
   );
 }

@@ -1,12 +1,84 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import type { SecurityGroup } from '../../cloud/ec2';
 import { EmptyState } from '../components/empty-state';
+import { ErrorMessage } from '../components/error-message';
+import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
+import { useSort } from '../components/use-sort';
+import { type Column, VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
+import { RulesView } from './rules-view';
+import { CreateGroupDialog, DeleteGroupsDialog, RuleDialog } from './security-group-dialogs';
+import { createSecurityGroupsModel, groupKey } from './security-groups-model';
+import './security-groups.css';
+
+function columns(): Column<SecurityGroup>[] {
+  return [
+    { id: 'name', label: t('colName'), value: (g) => g.groupName },
+    { id: 'id', label: t('colGroupId'), value: (g) => g.groupId },
+    { id: 'description', label: t('colDescription'), value: (g) => g.groupDescription },
+    { id: 'owner', label: t('colOwner'), value: (g) => g.ownerId },
+    { id: 'vpc', label: t('colVpc'), value: (g) => g.vpcId },
+  ];
+}
 
 export default function SecurityGroupsPanel() {
+  const model = useMemo(() => createSecurityGroupsModel(), []);
+  useEffect(() => model.dispose, [model]);
+  const cols = useMemo(columns, []);
+  const { sorted, sort, onSort } = useSort(model.list.rows.value, cols);
+
+  if (!model.profile.value) {
+    return (
+      <EmptyState
+        title={t('securityGroupsEmptyTitle')}
+        body={t('securityGroupsEmptyBody')}
+        hint={t('emptyNeedsProfile')}
+      />
+    );
+  }
+  const { list } = model;
+  const keys = list.selectedRows.value.map(groupKey);
+  const chosen = model.chosen.value;
+  const dialog = model.dialog.value;
+  const ruleGroup = dialog?.kind === 'rule' ? model.find(dialog.key) : undefined;
   return (
-    <EmptyState
-      title={t('securityGroupsEmptyTitle')}
-      body={t('securityGroupsEmptyBody')}
-      hint={t('emptyNeedsProfile')}
-    />
+    <section class="resource-panel" aria-label={t('tabSecurityGroups')}>
+      <ResourceToolbar list={list}>
+        <button type="button" class="primary" onClick={() => model.open({ kind: 'create' })}>
+          {t('groupCreate')}
+        </button>
+        <button
+          type="button"
+          class="danger"
+          disabled={keys.length === 0}
+          onClick={() => model.open({ kind: 'delete', keys })}
+        >
+          {t('delete')}
+        </button>
+      </ResourceToolbar>
+      {list.error.value && <ErrorMessage error={list.error.value} />}
+      {model.error.value && <ErrorMessage error={model.error.value} />}
+      <NoticeLine notice={model.notice.value} />
+      <VirtualTable
+        label={t('tabSecurityGroups')}
+        rows={sorted}
+        columns={cols}
+        sort={sort}
+        onSort={onSort}
+        rowKey={groupKey}
+        selected={list.selected.value}
+        onSelect={(next) => (list.selected.value = next)}
+      />
+      {chosen ? (
+        <RulesView model={model} group={chosen} />
+      ) : (
+        list.rows.value.length > 0 && <p class="muted">{t('groupChooseForRules')}</p>
+      )}
+      {dialog?.kind === 'create' && <CreateGroupDialog model={model} />}
+      {dialog?.kind === 'delete' && <DeleteGroupsDialog model={model} keys={dialog.keys} />}
+      {dialog?.kind === 'rule' && ruleGroup && (
+        <RuleDialog model={model} group={ruleGroup} direction={dialog.direction} />
+      )}
+    </section>
   );
 }

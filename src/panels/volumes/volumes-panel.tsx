@@ -1,12 +1,176 @@
+import { useEffect, useMemo } from 'preact/hooks';
 import { EmptyState } from '../components/empty-state';
-import { t } from '../i18n';
+import { ErrorMessage } from '../components/error-message';
+import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
+import { useSort } from '../components/use-sort';
+import { VirtualTable } from '../components/virtual-table';
+import { type MessageKey, t } from '../i18n';
+import { snapshotColumns, volumeColumns } from './volume-columns';
+import {
+  AttachDialog,
+  CreateVolumeDialog,
+  DeleteSnapshotsDialog,
+  DeleteVolumesDialog,
+  SnapshotDialog,
+} from './volume-dialogs';
+import { createVolumesModel, type VolumesModel, type VolumesView } from './volumes-model';
+import './volumes.css';
+
+const VIEWS: Array<[VolumesView, MessageKey]> = [
+  ['volumes', 'tabVolumes'],
+  ['snapshots', 'snapshotsView'],
+];
+
+function VolumesToolbar({ model }: { model: VolumesModel }) {
+  const chosen = model.volumes.selectedRows.value;
+  const single = chosen.length === 1 ? chosen[0] : undefined;
+  const ids = chosen.map((v) => v.volumeId);
+  return (
+    <ResourceToolbar list={model.volumes}>
+      <button type="button" class="primary" onClick={() => model.open({ kind: 'create' })}>
+        {t('volumeCreate')}
+      </button>
+      <button
+        type="button"
+        disabled={single?.status !== 'available'}
+        onClick={() => single && model.open({ kind: 'attach', volumeId: single.volumeId })}
+      >
+        {t('volumeAttachNew')}
+      </button>
+      <button
+        type="button"
+        disabled={!single?.attachments.length}
+        onClick={() => single && void model.detach(single)}
+      >
+        {t('volumeDetach')}
+      </button>
+      <button
+        type="button"
+        disabled={!single}
+        onClick={() => single && model.open({ kind: 'snapshot', volumeId: single.volumeId })}
+      >
+        {t('snapshotCreate')}
+      </button>
+      <button
+        type="button"
+        class="danger"
+        disabled={ids.length === 0}
+        onClick={() => model.open({ kind: 'delete', volumeIds: ids })}
+      >
+        {t('delete')}
+      </button>
+    </ResourceToolbar>
+  );
+}
+
+function SnapshotsToolbar({ model }: { model: VolumesModel }) {
+  const chosen = model.snapshots.selectedRows.value;
+  const single = chosen.length === 1 ? chosen[0] : undefined;
+  const ids = chosen.map((s) => s.snapshotId);
+  return (
+    <ResourceToolbar list={model.snapshots}>
+      <button
+        type="button"
+        disabled={single?.status !== 'completed'}
+        onClick={() => single && model.open({ kind: 'create', snapshotId: single.snapshotId })}
+      >
+        {t('volumeFromSnapshotNew')}
+      </button>
+      <button
+        type="button"
+        class="danger"
+        disabled={ids.length === 0}
+        onClick={() => model.open({ kind: 'delete-snapshots', snapshotIds: ids })}
+      >
+        {t('delete')}
+      </button>
+    </ResourceToolbar>
+  );
+}
 
 export default function VolumesPanel() {
+  const model = useMemo(() => createVolumesModel(), []);
+  useEffect(() => model.dispose, [model]);
+  const volumeCols = useMemo(volumeColumns, []);
+  const snapshotCols = useMemo(snapshotColumns, []);
+  const volumeSort = useSort(model.volumes.rows.value, volumeCols);
+  // Newest first: the account may own a thousand snapshots behind its images.
+  const snapshotSort = useSort(model.snapshots.rows.value, snapshotCols, {
+    column: 'started',
+    desc: true,
+  });
+
+  if (!model.profile.value) {
+    return (
+      <EmptyState
+        title={t('volumesEmptyTitle')}
+        body={t('volumesEmptyBody')}
+        hint={t('emptyNeedsProfile')}
+      />
+    );
+  }
+  const view = model.view.value;
+  const list = view === 'volumes' ? model.volumes : model.snapshots;
+  const dialog = model.dialog.value;
+  const attaching = dialog?.kind === 'attach' ? model.findVolume(dialog.volumeId) : undefined;
   return (
-    <EmptyState
-      title={t('volumesEmptyTitle')}
-      body={t('volumesEmptyBody')}
-      hint={t('emptyNeedsProfile')}
-    />
+    <section class="resource-panel" aria-label={t('tabVolumes')}>
+      <div class="toolbar">
+        <label class="switcher">
+          <span>{t('volumesViewLabel')}</span>
+          <select
+            value={view}
+            onChange={(e) => (model.view.value = e.currentTarget.value as VolumesView)}
+          >
+            {VIEWS.map(([value, key]) => (
+              <option key={value} value={value}>
+                {t(key)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {view === 'volumes' ? <VolumesToolbar model={model} /> : <SnapshotsToolbar model={model} />}
+      {list.error.value && <ErrorMessage error={list.error.value} />}
+      {model.error.value && <ErrorMessage error={model.error.value} />}
+      <NoticeLine notice={model.notice.value} />
+      {view === 'volumes' ? (
+        <VirtualTable
+          key="volumes"
+          label={t('tabVolumes')}
+          rows={volumeSort.sorted}
+          columns={volumeCols}
+          sort={volumeSort.sort}
+          onSort={volumeSort.onSort}
+          rowKey={(v) => v.volumeId}
+          selected={model.volumes.selected.value}
+          onSelect={(next) => (model.volumes.selected.value = next)}
+        />
+      ) : (
+        <VirtualTable
+          key="snapshots"
+          label={t('snapshotsView')}
+          rows={snapshotSort.sorted}
+          columns={snapshotCols}
+          sort={snapshotSort.sort}
+          onSort={snapshotSort.onSort}
+          rowKey={(s) => s.snapshotId}
+          selected={model.snapshots.selected.value}
+          onSelect={(next) => (model.snapshots.selected.value = next)}
+        />
+      )}
+      {list.loaded.value && !list.loading.value && list.rows.value.length === 0 && (
+        <p class="muted">{view === 'volumes' ? t('volumesNone') : t('snapshotsNone')}</p>
+      )}
+      {dialog?.kind === 'create' && (
+        <CreateVolumeDialog model={model} snapshotId={dialog.snapshotId} />
+      )}
+      {attaching && <AttachDialog model={model} volume={attaching} />}
+      {dialog?.kind === 'delete' && <DeleteVolumesDialog model={model} ids={dialog.volumeIds} />}
+      {dialog?.kind === 'snapshot' && <SnapshotDialog model={model} volumeId={dialog.volumeId} />}
+      {dialog?.kind === 'delete-snapshots' && (
+        <DeleteSnapshotsDialog model={model} ids={dialog.snapshotIds} />
+      )}
+    </section>
   );
 }
