@@ -11,15 +11,37 @@ export const XSS_TAG = '<img src=x onerror=alert(1)>';
 /** An image id no cloud has; moto launches any id, so the front door refuses it as Eucalyptus does. */
 export const MISSING_IMAGE = 'emi-0123ABCD';
 
-export function refuseMissingImage(
-  action: string,
-  params: Array<[string, string]>,
-): { status: number; body: string } | undefined {
-  const image = params.find(([key]) => key === 'ImageId')?.[1];
-  if (action !== 'RunInstances' || image !== MISSING_IMAGE) return undefined;
+/** A key pair the cloud no longer has when the launch arrives (moto checks no key names). */
+export const GONE_KEY = 'gone-key';
+
+function ec2Error(status: number, code: string, message: string) {
   return {
-    status: 400,
-    body: `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>InvalidAMIID.NotFound</Code><Message>The image id '[${MISSING_IMAGE}]' does not exist</Message></Error></Errors><RequestID>5f1b9a6e-0000-4000-8000-000000000001</RequestID></Response>`,
+    status,
+    body: `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>5f1b9a6e-0000-4000-8000-000000000001</RequestID></Response>`,
+  };
+}
+
+/**
+ * What moto lets through but Eucalyptus refuses, answered the way Eucalyptus does; and
+ * throttling on demand: while `throttle.describeInstances` is above 0, DescribeInstances gets
+ * RequestLimitExceeded (503) and the count goes down.
+ */
+export function eucalyptusRefusals(throttle: { describeInstances: number }) {
+  return (action: string, params: Array<[string, string]>) => {
+    const value = (name: string) => params.find(([key]) => key === name)?.[1];
+    if (action === 'RunInstances' && value('ImageId') === MISSING_IMAGE)
+      return ec2Error(
+        400,
+        'InvalidAMIID.NotFound',
+        `The image id '[${MISSING_IMAGE}]' does not exist`,
+      );
+    if (action === 'RunInstances' && value('KeyName') === GONE_KEY)
+      return ec2Error(400, 'InvalidKeyPair.NotFound', `The key pair '${GONE_KEY}' does not exist`);
+    if (action === 'DescribeInstances' && throttle.describeInstances > 0) {
+      throttle.describeInstances--;
+      return ec2Error(503, 'RequestLimitExceeded', 'Request limit exceeded.');
+    }
+    return undefined;
   };
 }
 
@@ -263,4 +285,60 @@ export async function quickLaunchScenario(
     'the SSH command on the panel',
   );
   await copied.close();
+}
+
+/**
+ * Throttling: a few refusals are retried quietly and the list arrives; a cloud that keeps
+ * refusing gets a message that says so. A key pair gone by launch time: a message, form kept.
+ */
+export async function throttlingAndMissingKey(
+  page: TypingPage,
+  frontDoor: FrontDoor,
+  throttle: { describeInstances: number },
+  createKey: (name: string) => Promise<void>,
+) {
+  await page.click('#tab-instances');
+  await waitFor(page, () => document.querySelectorAll('tr[data-key]').length > 0, 'instances');
+  throttle.describeInstances = 2;
+  const before = frontDoor.requests.filter((r) => r.action === 'DescribeInstances').length;
+  await press(page, 'Refresh');
+  await waitFor(
+    page,
+    () => !document.body.innerText.includes('RequestLimitExceeded'),
+    'no throttling message',
+  );
+  await expect
+    .poll(() => frontDoor.requests.filter((r) => r.action === 'DescribeInstances').length - before)
+    .toBeGreaterThanOrEqual(3);
+  expect(throttle.describeInstances).toBe(0);
+  expect(await bodyText(page)).not.toContain('RequestLimitExceeded');
+
+  throttle.describeInstances = 100;
+  await press(page, 'Refresh');
+  await waitForText(page, 'RequestLimitExceeded', 30_000);
+  await waitForText(page, 'Request limit exceeded.');
+  throttle.describeInstances = 0;
+  await press(page, 'Refresh');
+  await waitFor(
+    page,
+    () => !document.body.innerText.includes('RequestLimitExceeded'),
+    'the message gone once the cloud answers',
+  );
+
+  await createKey(GONE_KEY);
+  await press(page, 'Launch…');
+  await fill(page, 'Image ID', MOTO_IMAGE);
+  await waitFor(
+    page,
+    new Function(
+      `return [...document.querySelectorAll('#launch-key option')].some((o) => o.value === ${JSON.stringify(GONE_KEY)});`,
+    ) as () => boolean,
+    'the key pair offered',
+  );
+  await chooseOption(page, 'Key pair', GONE_KEY);
+  await press(page, 'Launch');
+  await waitForText(page, 'No key pair by that name in this region');
+  const kept = await run<string>(page, `return document.getElementById('launch-image').value;`);
+  expect(kept).toBe(MOTO_IMAGE);
+  await press(page, 'Cancel');
 }

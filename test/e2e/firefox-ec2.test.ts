@@ -3,13 +3,15 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import { type FirefoxSession, launchFirefox } from '../support/firefox';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
+import { createKeyIn } from './ec2-moto';
 import {
+  eucalyptusRefusals,
   instanceLifecycle,
   keepPending,
   launchFromImages,
   launchRefusals,
   quickLaunchScenario,
-  refuseMissingImage,
+  throttlingAndMissingKey,
 } from './ec2-scenarios';
 import { addEucalyptusProfile, CREDENTIALS } from './profiles-scenarios';
 
@@ -19,6 +21,7 @@ describe('Firefox ESR: images and instances on a Eucalyptus-shaped cloud', () =>
   let session: FirefoxSession;
   let page: Page;
   let instanceId = '';
+  const throttle = { describeInstances: 0 };
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -26,7 +29,7 @@ describe('Firefox ESR: images and instances on a Eucalyptus-shaped cloud', () =>
       motoUrl: moto.url,
       credentials: [CREDENTIALS],
       ec2Rewrite: keepPending(4_000),
-      ec2Answer: refuseMissingImage,
+      ec2Answer: eucalyptusRefusals(throttle),
     });
     session = await launchFirefox();
     page = await session.open('panel.html');
@@ -46,6 +49,9 @@ describe('Firefox ESR: images and instances on a Eucalyptus-shaped cloud', () =>
   });
   test('a refused launch keeps the form; oversized user data is refused before sending', async () => {
     await launchRefusals(page, frontDoor);
+  });
+  test('throttling is retried, then reported; a key pair gone by launch time is reported', async () => {
+    await throttlingAndMissingKey(page, frontDoor, throttle, (name) => createKeyIn(moto, name));
   });
   test('quick launch from the popup notifies when the instance runs', async () => {
     await quickLaunchScenario(page, (path) => session.open(path), 'closed-at-once');
