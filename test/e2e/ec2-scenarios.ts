@@ -342,3 +342,87 @@ export async function throttlingAndMissingKey(
   expect(kept).toBe(MOTO_IMAGE);
   await press(page, 'Cancel');
 }
+
+/** Register from a manifest, share and make public, then deregister: all from the Images tab. */
+export async function imageManagement(page: TypingPage) {
+  await page.click('#tab-images');
+  await chooseOption(page, 'Show', 'mine');
+  await press(page, 'Register image…');
+  await fill(page, 'Manifest location', 'no-slash');
+  await fill(page, 'Name', 'e2e image');
+  await press(page, 'Register');
+  await waitForText(page, 'Write bucket/path/image.manifest.xml');
+  await fill(page, 'Manifest location', 'e2e-bucket/e2e.img.manifest.xml');
+  await press(page, 'Register');
+  await waitForText(page, 'Done: ami-');
+  const imageId = /Done: (ami-[0-9a-f]+)/.exec(await bodyText(page))?.[1] ?? '';
+  await clickRow(page, imageId);
+
+  await press(page, 'Launch permissions');
+  await waitForText(page, 'Private: only the accounts below can launch it.');
+  await press(page, 'Make public');
+  await waitForText(page, 'Public: every account can launch it.');
+  await fill(page, 'Account ID to add', '12345');
+  await press(page, 'Add');
+  await waitForText(page, 'An account ID is 12 digits');
+  await fill(page, 'Account ID to add', '123456789013');
+  await press(page, 'Add');
+  await waitForText(page, 'Remove 123456789013');
+  await press(page, 'Remove 123456789013');
+  await waitForText(page, 'No accounts.');
+  await press(page, 'Close');
+
+  await press(page, 'Deregister');
+  await waitForText(page, `Deregister ${imageId}?`);
+  await press(page, 'Deregister 1 image(s)');
+  await waitForText(page, `Done: ${imageId}`);
+  await waitFor(
+    page,
+    new Function(`return !document.querySelector('tr[data-key="${imageId}"]');`) as () => boolean,
+    'the image gone from the list',
+  );
+}
+
+/** The column choice and the sort order survive a reload. */
+export async function instanceTablePrefs(page: TypingPage) {
+  await page.click('#tab-instances');
+  await waitFor(page, () => document.querySelectorAll('tr[data-key]').length > 0, 'instances');
+  await press(page, 'Columns…');
+  await run(page, `document.getElementById('column-zone').click();`);
+  await press(page, 'Close');
+  await page.click('th:nth-child(2) .sort-button');
+  const headers = () =>
+    run<string[]>(
+      page,
+      `return [...document.querySelectorAll('th')].map((th) => th.textContent.trim());`,
+    );
+  await waitFor(
+    page,
+    () =>
+      document.querySelector('th[aria-sort="ascending"]')?.textContent?.includes('Instance ID') ??
+      false,
+    'sorted by instance id',
+  );
+  expect(await headers()).not.toContain('Zone');
+  await run(page, 'setTimeout(() => location.reload(), 0);');
+  await new Promise((r) => setTimeout(r, 500));
+  await waitFor(
+    page,
+    () => document.readyState === 'complete' && !!document.getElementById('tab-instances'),
+    'the panel again',
+  );
+  await page.click('#tab-instances');
+  await waitFor(
+    page,
+    () =>
+      document.querySelector('th[aria-sort="ascending"]')?.textContent?.includes('Instance ID') ??
+      false,
+    'still sorted by instance id after a reload',
+  );
+  expect(await headers()).not.toContain('Zone');
+  const ids = await run<string[]>(
+    page,
+    `return [...document.querySelectorAll('tr[data-key]')].map((tr) => tr.dataset.key);`,
+  );
+  expect(ids).toEqual([...ids].sort());
+}

@@ -6,7 +6,9 @@ import { type Moto, startMoto } from '../support/moto';
 import { createKeyIn } from './ec2-moto';
 import {
   eucalyptusRefusals,
+  imageManagement,
   instanceLifecycle,
+  instanceTablePrefs,
   keepPending,
   launchFromImages,
   launchRefusals,
@@ -52,6 +54,12 @@ describe('Firefox ESR: images and instances on a Eucalyptus-shaped cloud', () =>
   });
   test('throttling is retried, then reported; a key pair gone by launch time is reported', async () => {
     await throttlingAndMissingKey(page, frontDoor, throttle, (name) => createKeyIn(moto, name));
+  });
+  test('register an image, share it, make it public, deregister it', async () => {
+    await imageManagement(page);
+  });
+  test('the instance columns and sort order are remembered', async () => {
+    await instanceTablePrefs(page);
   });
   test('quick launch from the popup notifies when the instance runs', async () => {
     await quickLaunchScenario(page, (path) => session.open(path), 'closed-at-once');

@@ -81,7 +81,8 @@ export function createImagesModel() {
     return out;
   });
 
-  async function load() {
+  /** `keepSelection`: a refresh after an action keeps the selected images selected. */
+  async function load(keepSelection = false) {
     const mine = ++generation;
     if (!current) {
       batch(() => {
@@ -95,7 +96,7 @@ export function createImagesModel() {
       loading.value = true;
       error.value = null;
       images.value = [];
-      selected.value = new Set();
+      if (!keepSelection) selected.value = new Set();
     });
     haystacks = [];
     try {
@@ -163,7 +164,7 @@ export function createImagesModel() {
     register: (input: RegisterImageInput) =>
       act(async ({ profile, signer }) => {
         const imageId = await ec2Call(registerImage, profile, signer, input);
-        void load();
+        void load(true);
         return imageId;
       }),
     deregister: (ids: string[]) =>
@@ -191,16 +192,27 @@ export function createImagesModel() {
         dialogError.value = asError(e);
       }
     },
-    changePermissions: (imageId: string, change: Omit<ModifyLaunchPermissionsInput, 'imageId'>) =>
-      act(async ({ profile, signer }) => {
+    /** Changes launch permissions; the dialog stays open and shows the new state. */
+    async changePermissions(
+      imageId: string,
+      change: Omit<ModifyLaunchPermissionsInput, 'imageId'>,
+    ) {
+      if (!current) return false;
+      const { profile, signer } = current;
+      dialogError.value = null;
+      try {
         await ec2Call(modifyLaunchPermissions, profile, signer, { imageId, ...change });
         const permissions = await ec2Call(describeLaunchPermissions, profile, signer, { imageId });
-        queueMicrotask(() => {
-          dialog.value = { kind: 'permissions', imageId, permissions };
-        });
-        void load();
-        return null;
-      }),
+        const open = dialog.value;
+        if (open?.kind === 'permissions' && open.imageId === imageId)
+          dialog.value = { ...open, permissions };
+        void load(true);
+        return true;
+      } catch (e) {
+        dialogError.value = asError(e);
+        return false;
+      }
+    },
     dispose() {
       generation++;
       watcher.dispose();

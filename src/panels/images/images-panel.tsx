@@ -76,7 +76,7 @@ export default function ImagesPanel() {
             ? t('countLoading', String(model.images.value.length))
             : t('countOf', String(rows.length), String(model.images.value.length))}
         </span>
-        <button type="button" onClick={() => void model.load()} disabled={model.loading.value}>
+        <button type="button" onClick={() => void model.load(true)} disabled={model.loading.value}>
           {t('refresh')}
         </button>
         <button
