@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
@@ -21,12 +22,12 @@ const VIEWS: Array<[VolumesView, MessageKey]> = [
   ['snapshots', 'snapshotsView'],
 ];
 
-function VolumesToolbar({ model }: { model: VolumesModel }) {
+function VolumesToolbar({ model, lead }: { model: VolumesModel; lead: ComponentChildren }) {
   const chosen = model.volumes.selectedRows.value;
   const single = chosen.length === 1 ? chosen[0] : undefined;
   const ids = chosen.map((v) => v.volumeId);
   return (
-    <ResourceToolbar list={model.volumes}>
+    <ResourceToolbar list={model.volumes} lead={lead}>
       <button type="button" class="primary" onClick={() => model.open({ kind: 'create' })}>
         {t('volumeCreate')}
       </button>
@@ -63,12 +64,12 @@ function VolumesToolbar({ model }: { model: VolumesModel }) {
   );
 }
 
-function SnapshotsToolbar({ model }: { model: VolumesModel }) {
+function SnapshotsToolbar({ model, lead }: { model: VolumesModel; lead: ComponentChildren }) {
   const chosen = model.snapshots.selectedRows.value;
   const single = chosen.length === 1 ? chosen[0] : undefined;
   const ids = chosen.map((s) => s.snapshotId);
   return (
-    <ResourceToolbar list={model.snapshots}>
+    <ResourceToolbar list={model.snapshots} lead={lead}>
       <button
         type="button"
         disabled={single?.status !== 'completed'}
@@ -113,24 +114,28 @@ export default function VolumesPanel() {
   const list = view === 'volumes' ? model.volumes : model.snapshots;
   const dialog = model.dialog.value;
   const attaching = dialog?.kind === 'attach' ? model.findVolume(dialog.volumeId) : undefined;
+  const switcher = (
+    <label class="switcher">
+      <span>{t('volumesViewLabel')}</span>
+      <select
+        value={view}
+        onChange={(e) => (model.view.value = e.currentTarget.value as VolumesView)}
+      >
+        {VIEWS.map(([value, key]) => (
+          <option key={value} value={value}>
+            {t(key)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <section class="resource-panel" aria-label={t('tabVolumes')}>
-      <div class="toolbar">
-        <label class="switcher">
-          <span>{t('volumesViewLabel')}</span>
-          <select
-            value={view}
-            onChange={(e) => (model.view.value = e.currentTarget.value as VolumesView)}
-          >
-            {VIEWS.map(([value, key]) => (
-              <option key={value} value={value}>
-                {t(key)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {view === 'volumes' ? <VolumesToolbar model={model} /> : <SnapshotsToolbar model={model} />}
+      {view === 'volumes' ? (
+        <VolumesToolbar model={model} lead={switcher} />
+      ) : (
+        <SnapshotsToolbar model={model} lead={switcher} />
+      )}
       {list.error.value && <ErrorMessage error={list.error.value} />}
       {model.error.value && <ErrorMessage error={model.error.value} />}
       <NoticeLine notice={model.notice.value} />

@@ -91,24 +91,26 @@ export default function ZonesPanel() {
   const list = view === 'zones' ? model.zones : model.capacity;
   return (
     <section class="resource-panel" aria-label={t('tabZones')}>
-      <div class="toolbar">
-        {eucalyptus && (
-          <label class="switcher">
-            <span>{t('zonesViewLabel')}</span>
-            <select
-              value={view}
-              onChange={(e) => model.setView(e.currentTarget.value as ZonesView)}
-            >
-              {VIEWS.map(([value, key]) => (
-                <option key={value} value={value}>
-                  {t(key)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-      </div>
-      <ResourceToolbar list={list} />
+      <ResourceToolbar
+        list={list}
+        lead={
+          eucalyptus && (
+            <label class="switcher">
+              <span>{t('zonesViewLabel')}</span>
+              <select
+                value={view}
+                onChange={(e) => model.setView(e.currentTarget.value as ZonesView)}
+              >
+                {VIEWS.map(([value, key]) => (
+                  <option key={value} value={value}>
+                    {t(key)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )
+        }
+      />
       {view === 'zones' ? (
         <>
           {list.error.value && <ErrorMessage error={list.error.value} />}

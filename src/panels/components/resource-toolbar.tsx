@@ -1,0 +1,38 @@
+import type { ComponentChildren } from 'preact';
+import { t } from '../i18n';
+import type { ListHandle, Notice } from './resource-list';
+
+interface Props {
+  list: ListHandle;
+  /** Before the count: a view switcher. */
+  lead?: ComponentChildren;
+  children?: ComponentChildren;
+}
+
+/** How many rows, whether the list is polling, Refresh, then the panel's own buttons. */
+export function ResourceToolbar({ list, lead, children }: Props) {
+  return (
+    <div class="toolbar">
+      {lead}
+      <span class="count" role="status">
+        {list.loading.value && !list.loaded.value
+          ? t('loading')
+          : t('itemCount', String(list.rows.value.length))}
+        {list.polling.value && ` · ${t('autoRefreshingChanges')}`}
+      </span>
+      <button type="button" onClick={() => void list.load(true)} disabled={list.loading.value}>
+        {t('refresh')}
+      </button>
+      {children}
+    </div>
+  );
+}
+
+export function NoticeLine({ notice }: { notice: Notice | null }) {
+  if (!notice) return null;
+  return (
+    <p class="notice ok" role="status">
+      {t(notice.key, ...notice.args)}
+    </p>
+  );
+}

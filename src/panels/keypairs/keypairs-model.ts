@@ -1,0 +1,77 @@
+import {
+  type CreatedKeyPair,
+  createKeyPair,
+  deleteKeyPair,
+  describeKeyPairs,
+  ec2Call,
+  ec2List,
+  encodeBase64Utf8,
+  importKeyPair,
+  type KeyPair,
+} from '../../cloud/ec2';
+import type { CloudErrorData } from '../../cloud/errors';
+import browser from '../../shared/browser';
+import { createResourceList, createResourcePanel } from '../components/resource-list';
+import { asError } from '../errors';
+
+export type KeyPairsDialog =
+  | { kind: 'create' }
+  | { kind: 'import' }
+  | { kind: 'delete'; names: string[] }
+  /** The download failed: the key is shown once so it can be copied, then forgotten. */
+  | { kind: 'unsaved'; created: CreatedKeyPair; error: CloudErrorData };
+
+/**
+ * Saves the private key as NAME.pem through the browser's downloads, the only place it goes:
+ * Cirrus keeps no copy and the cloud cannot give it again.
+ */
+export async function savePem(name: string, material: string): Promise<void> {
+  const url = URL.createObjectURL(new Blob([material], { type: 'application/x-pem-file' }));
+  try {
+    await browser.downloads.download({ url, filename: `${name}.pem`, saveAs: false });
+  } finally {
+    // The download has its own copy of the data once it started; a minute is ample.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+}
+
+export function createKeyPairsModel() {
+  const list = createResourceList<KeyPair>({
+    fetch: ({ profile, signer }) => ec2List(describeKeyPairs, profile, signer, {}),
+    key: (k) => k.keyName,
+  });
+  const panel = createResourcePanel<KeyPairsDialog>([list]);
+
+  return {
+    ...panel,
+    list,
+    names: () => list.rows.value.map((k) => k.keyName),
+    create: (keyName: string) =>
+      panel.act(async ({ profile, signer }) => {
+        const created = await ec2Call(createKeyPair, profile, signer, { keyName });
+        try {
+          await savePem(created.keyName || keyName, created.keyMaterial);
+        } catch (e) {
+          // The key exists now; losing its only copy would be worse than showing it once.
+          panel.open({ kind: 'unsaved', created, error: asError(e) });
+          return { key: 'keyPairNotSaved', args: [keyName] };
+        }
+        return { key: 'keyPairCreated', args: [keyName, `${keyName}.pem`] };
+      }),
+    import: (keyName: string, line: string) =>
+      panel.act(async ({ profile, signer }) => {
+        await ec2Call(importKeyPair, profile, signer, {
+          keyName,
+          publicKeyMaterial: encodeBase64Utf8(line),
+        });
+        return { key: 'keyPairImported', args: [keyName] };
+      }),
+    remove: (names: string[]) =>
+      panel.act(async ({ profile, signer }) => {
+        for (const keyName of names) await ec2Call(deleteKeyPair, profile, signer, { keyName });
+        return { key: 'keyPairsDeleted', args: [names.join(', ')] };
+      }),
+  };
+}
+
+export type KeyPairsModel = ReturnType<typeof createKeyPairsModel>;

@@ -1,0 +1,118 @@
+import { signal } from '@preact/signals';
+import {
+  attachVolume,
+  createSnapshot,
+  createVolume,
+  deleteSnapshot,
+  deleteVolume,
+  describeAvailabilityZones,
+  describeSnapshots,
+  describeVolumes,
+  detachVolume,
+  ec2Call,
+  ec2List,
+  parseCapacity,
+  type Snapshot,
+  type Volume,
+} from '../../cloud/ec2';
+import { loadInstanceChoices } from '../components/instance-choices';
+import { createResourceList, createResourcePanel } from '../components/resource-list';
+import { snapshotBusy, type VolumeForm, volumeBusy, volumeInput } from './volume-form';
+
+export type VolumesView = 'volumes' | 'snapshots';
+
+export type VolumesDialog =
+  | { kind: 'create'; snapshotId?: string }
+  | { kind: 'attach'; volumeId: string }
+  | { kind: 'delete'; volumeIds: string[] }
+  | { kind: 'snapshot'; volumeId: string }
+  | { kind: 'delete-snapshots'; snapshotIds: string[] };
+
+export function nameTag(volume: Volume): string {
+  return volume.tags.find((tag) => tag.key === 'Name')?.value ?? '';
+}
+
+export function createVolumesModel(deps: { pollMs?: number } = {}) {
+  const volumes = createResourceList<Volume>({
+    fetch: ({ profile, signer }) => ec2List(describeVolumes, profile, signer, {}),
+    key: (v) => v.volumeId,
+    busy: volumeBusy,
+    ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
+  });
+  const snapshots = createResourceList<Snapshot>({
+    fetch: ({ profile, signer }) => ec2List(describeSnapshots, profile, signer, {}),
+    key: (s) => s.snapshotId,
+    busy: snapshotBusy,
+    ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
+  });
+  const panel = createResourcePanel<VolumesDialog>([volumes, snapshots]);
+  const view = signal<VolumesView>('volumes');
+  const findVolume = (id: string) => volumes.rows.value.find((v) => v.volumeId === id);
+
+  return {
+    ...panel,
+    volumes,
+    snapshots,
+    view,
+    findVolume,
+    findSnapshot: (id: string) => snapshots.rows.value.find((s) => s.snapshotId === id),
+    /** The region's zones, for the create dialog. */
+    async zones(): Promise<string[]> {
+      const current = panel.current();
+      if (!current) return [];
+      const rows = await ec2List(describeAvailabilityZones, current.profile, current.signer, {});
+      return parseCapacity(rows).zones.map((z) => z.zoneName);
+    },
+    /** Instances a volume can be attached to: running or stopped, in the volume's zone. */
+    async instancesFor(volume: Volume) {
+      const current = panel.current();
+      if (!current) return [];
+      const all = await loadInstanceChoices(current, ['running', 'stopped']);
+      return all.filter((i) => i.zone === volume.availabilityZone);
+    },
+    createVolume: (form: VolumeForm) =>
+      panel.act(async ({ profile, signer }) => {
+        const created = await ec2Call(createVolume, profile, signer, volumeInput(form));
+        view.value = 'volumes';
+        return { key: 'volumeCreated', args: [created.volumeId] };
+      }),
+    attach: (volumeId: string, instanceId: string, device: string) =>
+      panel.act(async ({ profile, signer }) => {
+        await ec2Call(attachVolume, profile, signer, { volumeId, instanceId, device });
+        return { key: 'volumeAttaching', args: [volumeId, instanceId, device] };
+      }),
+    detach: (volume: Volume) =>
+      panel.act(async ({ profile, signer }) => {
+        const attachment = volume.attachments[0];
+        await ec2Call(detachVolume, profile, signer, {
+          volumeId: volume.volumeId,
+          ...(attachment?.instanceId ? { instanceId: attachment.instanceId } : {}),
+          ...(attachment?.device ? { device: attachment.device } : {}),
+        });
+        return { key: 'volumeDetaching', args: [volume.volumeId] };
+      }),
+    deleteVolumes: (volumeIds: string[]) =>
+      panel.act(async ({ profile, signer }) => {
+        for (const volumeId of volumeIds)
+          await ec2Call(deleteVolume, profile, signer, { volumeId });
+        return { key: 'volumesDeleted', args: [volumeIds.join(', ')] };
+      }),
+    createSnapshot: (volumeId: string, description: string) =>
+      panel.act(async ({ profile, signer }) => {
+        const made = await ec2Call(createSnapshot, profile, signer, {
+          volumeId,
+          ...(description.trim() ? { description: description.trim() } : {}),
+        });
+        view.value = 'snapshots';
+        return { key: 'snapshotCreated', args: [made.snapshotId, volumeId] };
+      }),
+    deleteSnapshots: (snapshotIds: string[]) =>
+      panel.act(async ({ profile, signer }) => {
+        for (const snapshotId of snapshotIds)
+          await ec2Call(deleteSnapshot, profile, signer, { snapshotId });
+        return { key: 'snapshotsDeleted', args: [snapshotIds.join(', ')] };
+      }),
+  };
+}
+
+export type VolumesModel = ReturnType<typeof createVolumesModel>;

@@ -1,0 +1,96 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { type FirefoxSession, launchFirefox } from '../support/firefox';
+import { type FrontDoor, startFrontDoor } from '../support/front-door';
+import { type Moto, startMoto } from '../support/moto';
+import { addEucalyptusProfile, CREDENTIALS } from './profiles-scenarios';
+import {
+  addressScenario,
+  eucalyptusCapacity,
+  keepCreating,
+  keyPairScenario,
+  launchInstance,
+  securityGroupScenario,
+  volumeScenario,
+  zoneScenario,
+} from './resources-scenarios';
+
+interface BidiConnection {
+  send(method: string, params: unknown): Promise<{ result: unknown }>;
+}
+
+/** Points Firefox's downloads at `dir`, without asking, through its privileged context. */
+async function downloadInto(session: FirefoxSession, dir: string) {
+  const connection = (session.browser as unknown as { connection: BidiConnection }).connection;
+  const { result } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = (result as { contexts: Array<{ context: string }> }).contexts[0]?.context;
+  await connection.send('script.evaluate', {
+    expression: `Services.prefs.setIntPref('browser.download.folderList', 2);
+      Services.prefs.setStringPref('browser.download.dir', ${JSON.stringify(dir)});
+      Services.prefs.setBoolPref('browser.download.useDownloadDir', true);`,
+    target: { context },
+    awaitPromise: false,
+  });
+}
+
+/** The downloaded file's text, once Firefox has finished writing it. */
+async function downloaded(path: string): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const text = await readFile(path, 'utf8').catch(() => '');
+    if (text.includes('-----END')) return text;
+    if (Date.now() > deadline) throw new Error(`no download at ${path}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('Firefox ESR: key pairs, security groups, addresses, volumes and zones', () => {
+  let moto: Moto;
+  let frontDoor: FrontDoor;
+  let session: FirefoxSession;
+  let page: Page;
+  let downloads = '';
+  let instanceId = '';
+  const capacity = eucalyptusCapacity();
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    frontDoor = await startFrontDoor({
+      motoUrl: moto.url,
+      credentials: [CREDENTIALS],
+      ec2Answer: capacity.answer,
+      ec2Rewrite: keepCreating(3_500),
+    });
+    instanceId = await launchInstance(moto.port);
+    downloads = await mkdtemp(join(tmpdir(), 'cirrus-downloads-'));
+    session = await launchFirefox();
+    await downloadInto(session, downloads);
+    page = await session.open('panel.html');
+    await addEucalyptusProfile(page, frontDoor);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await frontDoor?.stop();
+    await moto?.stop();
+    if (downloads) await rm(downloads, { recursive: true, force: true });
+  });
+
+  test('create a key pair (its .pem downloads), import a dropped public key, delete', async () => {
+    await keyPairScenario(page, (name) => downloaded(join(downloads, `${name}.pem`)));
+  });
+  test('a security group: refused input keeps the form, add tcp 22 from 10.0.0.0/8, remove it', async () => {
+    await securityGroupScenario(page, frontDoor);
+  });
+  test('an Elastic IP associated with a running instance', async () => {
+    await addressScenario(page, instanceId);
+  });
+  test('a volume created, polled until available, attached; a snapshot of it', async () => {
+    await volumeScenario(page, frontDoor, instanceId);
+  });
+  test('zones, and Eucalyptus capacity (refused without admin rights, then per type)', async () => {
+    await zoneScenario(page, capacity.state);
+  });
+});
