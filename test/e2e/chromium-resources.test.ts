@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import { type ChromiumSession, launchChromium } from '../support/chromium';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
+import { awsCli } from './aws-cli';
 import { addEucalyptusProfile, CREDENTIALS } from './profiles-scenarios';
 import {
   addressScenario,
+  cliSeesVolume,
   eucalyptusCapacity,
   keepCreating,
   keyPairScenario,
@@ -59,7 +61,8 @@ describe('Chromium: key pairs, security groups, addresses, volumes and zones', (
     await addressScenario(page, instanceId);
   });
   test('a volume created, polled until available, attached; a snapshot of it', async () => {
-    await volumeScenario(page, frontDoor, instanceId);
+    const made = await volumeScenario(page, frontDoor, instanceId);
+    cliSeesVolume((args) => awsCli(moto.url, args), instanceId, made);
   });
   test('zones, and Eucalyptus capacity (refused without admin rights, then per type)', async () => {
     await zoneScenario(page, capacity.state);

@@ -67,7 +67,8 @@ describe('Chromium: the built extension', () => {
     expect(second.value?.echo).toBe('again');
     // A new worker answered, and the counter it keeps in storage.session survived the stop.
     expect(second.value?.worker).not.toBe(first.value?.worker);
-    expect(second.value?.calls).toBe((first.value?.calls ?? 0) + 1);
+    // Greater, not +1: a ping from an earlier page load may land in between; a reset would give 1.
+    expect(second.value?.calls).toBeGreaterThan(first.value?.calls ?? 0);
   });
 
   test('popup.html opens the compact view; "Open in tab" opens the panel, then focuses it', async () => {

@@ -426,3 +426,22 @@ export async function instanceTablePrefs(page: TypingPage) {
   );
   expect(ids).toEqual([...ids].sort());
 }
+
+interface CliInstances {
+  Reservations: Array<{
+    Instances: Array<{ State: { Name: string }; Tags?: Array<{ Key: string; Value: string }> }>;
+  }>;
+}
+
+/** The AWS CLI, asked the same moto, reports the instance terminated with the tags set in the panel. */
+export function cliSeesInstance(cli: (args: string[]) => unknown, id: string) {
+  const found = cli(['ec2', 'describe-instances', '--instance-ids', id]) as CliInstances;
+  const instance = found.Reservations[0]?.Instances[0];
+  expect(instance?.State.Name).toBe('terminated');
+  expect(instance?.Tags).toEqual(
+    expect.arrayContaining([
+      { Key: 'Name', Value: 'e2e web' },
+      { Key: 'note', Value: XSS_TAG },
+    ]),
+  );
+}

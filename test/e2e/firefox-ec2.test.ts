@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import { type FirefoxSession, launchFirefox } from '../support/firefox';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
+import { awsCli } from './aws-cli';
 import { createKeyIn } from './ec2-moto';
 import {
+  cliSeesInstance,
   eucalyptusRefusals,
   imageManagement,
   instanceLifecycle,
@@ -48,6 +50,7 @@ describe('Firefox ESR: images and instances on a Eucalyptus-shaped cloud', () =>
   });
   test('the instance turns running by itself; console, tags, stop, start, reboot, terminate', async () => {
     await instanceLifecycle(page, frontDoor, instanceId);
+    cliSeesInstance((args) => awsCli(moto.url, args), instanceId);
   });
   test('a refused launch keeps the form; oversized user data is refused before sending', async () => {
     await launchRefusals(page, frontDoor);

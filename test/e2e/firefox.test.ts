@@ -59,6 +59,7 @@ describe('Firefox ESR: the built extension', () => {
     expect(second.ok).toBe(true);
     expect(second.value?.echo).toBe('again');
     expect(second.value?.worker).not.toBe(first.value?.worker);
-    expect(second.value?.calls).toBe((first.value?.calls ?? 0) + 1);
+    // Greater, not +1: a ping from an earlier page load may land in between; a reset would give 1.
+    expect(second.value?.calls).toBeGreaterThan(first.value?.calls ?? 0);
   });
 });

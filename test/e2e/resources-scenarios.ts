@@ -372,7 +372,11 @@ export async function addressScenario(page: TypingPage, instanceId: string) {
 }
 
 /** A volume (creating → available by polling), attached to the instance, a snapshot of it. */
-export async function volumeScenario(page: TypingPage, frontDoor: FrontDoor, instanceId: string) {
+export async function volumeScenario(
+  page: TypingPage,
+  frontDoor: FrontDoor,
+  instanceId: string,
+): Promise<{ volumeId: string; snapshotId: string }> {
   await openTab(page, 'volumes');
   await opens(page, 'Create volume…');
   await fill(page, 'Size (GiB)', '0');
@@ -411,6 +415,7 @@ export async function volumeScenario(page: TypingPage, frontDoor: FrontDoor, ins
   const snapshotId = /Snapshot (snap-[0-9a-f]+) of/.exec(await bodyText(page))?.[1] ?? '';
   await waitForCell(page, snapshotId, 'Description', 'e2e snapshot');
   expect(await cell(page, snapshotId, 'Volume ID')).toBe(volumeId);
+  return { volumeId, snapshotId };
 }
 
 /** Zones from moto; on the Eucalyptus profile, capacity: refused without admin rights, then a table. */
@@ -434,4 +439,34 @@ export async function zoneScenario(page: TypingPage, capacity: { admin: boolean 
   const text = await bodyText(page);
   expect(text).not.toContain('|-');
   expect(text).not.toContain('vm types');
+}
+
+interface CliVolumes {
+  Volumes: Array<{ VolumeId: string; Attachments: Array<{ InstanceId: string; Device: string }> }>;
+}
+interface CliSnapshots {
+  Snapshots: Array<{ SnapshotId: string; VolumeId: string; Description: string }>;
+}
+
+/** The AWS CLI, asked the same moto, reports the volume attached and its snapshot. */
+export function cliSeesVolume(
+  cli: (args: string[]) => unknown,
+  instanceId: string,
+  made: { volumeId: string; snapshotId: string },
+) {
+  const volumes = cli(['ec2', 'describe-volumes', '--volume-ids', made.volumeId]) as CliVolumes;
+  expect(volumes.Volumes[0]?.Attachments[0]).toMatchObject({
+    InstanceId: instanceId,
+    Device: '/dev/sdf',
+  });
+  const snapshots = cli([
+    'ec2',
+    'describe-snapshots',
+    '--snapshot-ids',
+    made.snapshotId,
+  ]) as CliSnapshots;
+  expect(snapshots.Snapshots[0]).toMatchObject({
+    VolumeId: made.volumeId,
+    Description: 'e2e snapshot',
+  });
 }

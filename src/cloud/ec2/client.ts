@@ -12,7 +12,6 @@ import type { Ec2ListOperation, Ec2Operation } from './operation';
 import { encodeQuery, type QueryParams } from './query';
 import { readItems } from './read-items';
 import { isRetryable, type RetryOptions, withRetry } from './retry';
-import { streamPage } from './stream-page';
 
 export interface Ec2CallOptions extends Pick<SendOptions, 'timeoutMs' | 'signal'> {
   retry?: RetryOptions;
@@ -81,6 +80,8 @@ export async function ec2List<I, T>(
     const pageParams: QueryParams = token ? [...params, ['NextToken', token]] : params;
     let nextToken: string;
     if (opts.stream) {
+      // Loaded when first needed: only the big lists (images) stream.
+      const { streamPage } = await import('./stream-page');
       const request = buildEc2Request(profile, op.action, pageParams);
       ({ nextToken } = await streamPage(op, request, signer, opts, (items) => {
         for (const item of items) all.push(item);

@@ -4,7 +4,7 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { VirtualTable } from '../components/virtual-table';
 import { type MessageKey, t } from '../i18n';
-import { LaunchDialog } from '../launch/launch-dialog';
+import { LaunchDialog } from '../launch/lazy-launch-dialog';
 import { imageColumns } from './image-columns';
 import { DeregisterDialog, PermissionsDialog, RegisterDialog } from './image-dialogs';
 import { createImagesModel, IMAGE_VIEWS, type ImageView } from './images-model';
