@@ -4,8 +4,8 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { VirtualTable } from '../components/virtual-table';
 import { type MessageKey, t } from '../i18n';
-import { LaunchDialog } from '../launch/lazy-launch-dialog';
 import { formLike } from '../launch/launch-form';
+import { LaunchDialog } from '../launch/lazy-launch-dialog';
 import { TRANSITIONAL_STATES } from './instance-columns';
 import {
   ColumnsDialog,
