@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type FirefoxSession, launchFirefox } from '../support/firefox';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
@@ -17,13 +17,14 @@ import {
   quickLaunchScenario,
   throttlingAndMissingKey,
 } from './ec2-scenarios';
-import { addEucalyptusProfile, CREDENTIALS } from './profiles-scenarios';
+import { addEucalyptusProfile, CREDENTIALS, switchToSignatureV2 } from './profiles-scenarios';
 
 describe('Firefox ESR: images and instances on a Eucalyptus-shaped cloud', () => {
   let moto: Moto;
   let frontDoor: FrontDoor;
   let session: FirefoxSession;
   let page: Page;
+  let signedFrom = 0;
   let instanceId = '';
   const throttle = { describeInstances: 0 };
 
@@ -38,6 +39,9 @@ describe('Firefox ESR: images and instances on a Eucalyptus-shaped cloud', () =>
     session = await launchFirefox();
     page = await session.open('panel.html');
     await addEucalyptusProfile(page, frontDoor);
+    // Firefox runs these scenarios signed with SigV2 (Chromium with SigV4): both must work.
+    await switchToSignatureV2(page);
+    signedFrom = frontDoor.requests.length;
   });
   afterAll(async () => {
     await session?.close();
@@ -66,5 +70,13 @@ describe('Firefox ESR: images and instances on a Eucalyptus-shaped cloud', () =>
   });
   test('quick launch from the popup notifies when the instance runs', async () => {
     await quickLaunchScenario(page, (path) => session.open(path), 'closed-at-once');
+  });
+  test('every EC2 request above was signed with SigV2 and accepted', () => {
+    const ec2 = frontDoor.requests
+      .slice(signedFrom)
+      .filter((r) => r.service === 'ec2' && r.action !== undefined);
+    expect(ec2.length).toBeGreaterThan(10);
+    expect(ec2.filter((r) => r.sigVersion !== 2)).toEqual([]);
+    expect(ec2.filter((r) => !r.ok)).toEqual([]);
   });
 });

@@ -2,12 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type FirefoxSession, launchFirefox } from '../support/firefox';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import { awsCli } from './aws-cli';
-import { addEucalyptusProfile, CREDENTIALS } from './profiles-scenarios';
+import { addEucalyptusProfile, CREDENTIALS, switchToSignatureV2 } from './profiles-scenarios';
 import {
   addressScenario,
   cliSeesVolume,
@@ -54,6 +54,7 @@ describe('Firefox ESR: key pairs, security groups, addresses, volumes and zones'
   let frontDoor: FrontDoor;
   let session: FirefoxSession;
   let page: Page;
+  let signedFrom = 0;
   let downloads = '';
   let instanceId = '';
   const capacity = eucalyptusCapacity();
@@ -72,6 +73,9 @@ describe('Firefox ESR: key pairs, security groups, addresses, volumes and zones'
     await downloadInto(session, downloads);
     page = await session.open('panel.html');
     await addEucalyptusProfile(page, frontDoor);
+    // Firefox runs these scenarios signed with SigV2 (Chromium with SigV4): both must work.
+    await switchToSignatureV2(page);
+    signedFrom = frontDoor.requests.length;
   });
   afterAll(async () => {
     await session?.close();
@@ -95,5 +99,13 @@ describe('Firefox ESR: key pairs, security groups, addresses, volumes and zones'
   });
   test('zones, and Eucalyptus capacity (refused without admin rights, then per type)', async () => {
     await zoneScenario(page, capacity.state);
+  });
+  test('every EC2 request above was signed with SigV2 and accepted', () => {
+    const ec2 = frontDoor.requests
+      .slice(signedFrom)
+      .filter((r) => r.service === 'ec2' && r.action !== undefined);
+    expect(ec2.length).toBeGreaterThan(10);
+    expect(ec2.filter((r) => r.sigVersion !== 2)).toEqual([]);
+    expect(ec2.filter((r) => !r.ok)).toEqual([]);
   });
 });

@@ -369,3 +369,18 @@ export async function hostPermissionScenario(
   );
   expect(grantedNow).toBe(true);
 }
+
+/** Edits the current profile to sign with SigV2, as an older Eucalyptus cloud needs. */
+export async function switchToSignatureV2(page: TypingPage) {
+  await page.click('#tab-profiles');
+  await press(page, 'Edit');
+  await run(page, `const s = document.getElementById('profile-signatureVersion'); s.focus();`);
+  await page.keyboard.press('ArrowDown');
+  await waitFor(
+    page,
+    () => (document.getElementById('profile-signatureVersion') as HTMLSelectElement).value === '2',
+    'v2',
+  );
+  await press(page, 'Save');
+  await waitForText(page, 'saved.');
+}
