@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { LaunchPermissions, RegisterImageInput } from '../../cloud/ec2';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { TextField } from '../components/field';
@@ -190,33 +191,16 @@ export function RegisterDialog({ model }: { model: ImagesModel }) {
 }
 
 export function DeregisterDialog({ model, ids }: { model: ImagesModel; ids: string[] }) {
-  const [busy, setBusy] = useState(false);
   return (
-    <Dialog
+    <ConfirmDialog
       title={t('deregister')}
+      confirm={t('deregisterConfirmYes', String(ids.length))}
+      onConfirm={() => model.deregister(ids)}
       onClose={() => model.open(null)}
-      actions={
-        <>
-          <button type="button" onClick={() => model.open(null)}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="danger"
-            disabled={busy}
-            onClick={() => {
-              setBusy(true);
-              void model.deregister(ids).finally(() => setBusy(false));
-            }}
-          >
-            {t('deregisterConfirmYes', String(ids.length))}
-          </button>
-        </>
-      }
+      error={model.dialogError.value}
     >
       <p>{t('deregisterConfirm', ids.join(', '))}</p>
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Instance } from '../../cloud/ec2';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { Checkbox } from '../components/field';
@@ -8,34 +9,18 @@ import { t } from '../i18n';
 import type { InstancesModel } from './instances-model';
 
 export function TerminateDialog({ model, ids }: { model: InstancesModel; ids: string[] }) {
-  const [busy, setBusy] = useState(false);
   const names = ids.map((id) => {
     const instance = model.instances.value.find((i) => i.instanceId === id);
     const name = instance ? model.nameOf(instance) : '';
     return name ? `${name} (${id})` : id;
   });
   return (
-    <Dialog
+    <ConfirmDialog
       title={t('terminate')}
+      confirm={t('terminateConfirmYes', String(ids.length))}
+      onConfirm={() => model.terminate(ids)}
       onClose={() => model.open(null)}
-      actions={
-        <>
-          <button type="button" onClick={() => model.open(null)}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="danger"
-            disabled={busy}
-            onClick={() => {
-              setBusy(true);
-              void model.terminate(ids).finally(() => setBusy(false));
-            }}
-          >
-            {t('terminateConfirmYes', String(ids.length))}
-          </button>
-        </>
-      }
+      error={model.dialogError.value}
     >
       <p>{t('terminateConfirm')}</p>
       <ul>
@@ -43,8 +28,7 @@ export function TerminateDialog({ model, ids }: { model: InstancesModel; ids: st
           <li key={name}>{name}</li>
         ))}
       </ul>
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
