@@ -1,0 +1,204 @@
+// Server-side copies: CopyObject up to 5 GiB, multipart copy (UploadPartCopy with byte ranges)
+// above it. Nothing passes through the browser.
+
+import { CloudError } from '../errors';
+import type { Profile } from '../profile';
+import type { Signer } from '../signer';
+import { child, text } from '../xml';
+import { requestIdOf, type S3CallOptions, s3Text } from './call';
+import { writeHeaders } from './headers';
+import { copySource } from './keys';
+import {
+  abortMultipartUpload,
+  type CompletedPart,
+  completeMultipartUpload,
+  createMultipartUpload,
+} from './multipart';
+import { headObject } from './objects';
+import { copyRange, MAX_SINGLE_PUT, type PartRange, planCopyParts } from './parts';
+import { expectRoot, readS3Xml, unquoteEtag } from './s3-xml';
+import type { ObjectHead, WriteOptions } from './types';
+
+export interface CopyObjectOptions extends S3CallOptions, WriteOptions {
+  /** COPY (default) keeps the source's metadata; REPLACE writes the given type and metadata. */
+  metadataDirective?: 'COPY' | 'REPLACE';
+  /** Sources larger than this are copied in parts (default 5 GiB, CopyObject's limit). */
+  multipartThreshold?: number;
+  /** Part size of a multipart copy (default 512 MiB; see planCopyParts). */
+  partSize?: number;
+  /** UploadPartCopy requests in flight at once (default 4). */
+  concurrency?: number;
+}
+
+export interface CopyResult {
+  etag: string;
+  multipart: boolean;
+}
+
+export async function copyObject(
+  profile: Profile,
+  signer: Signer,
+  srcBucket: string,
+  srcKey: string,
+  dstBucket: string,
+  dstKey: string,
+  opts: CopyObjectOptions = {},
+): Promise<CopyResult> {
+  const source = await headObject(profile, signer, srcBucket, srcKey, opts);
+  const threshold = Math.min(opts.multipartThreshold ?? MAX_SINGLE_PUT, MAX_SINGLE_PUT);
+  if (source.contentLength > threshold) {
+    const etag = await multipartCopy(
+      profile,
+      signer,
+      source,
+      srcBucket,
+      srcKey,
+      dstBucket,
+      dstKey,
+      opts,
+    );
+    return { etag, multipart: true };
+  }
+  const directive = opts.metadataDirective ?? 'COPY';
+  const headers: Record<string, string> =
+    directive === 'REPLACE'
+      ? writeHeaders(opts)
+      : writeHeaders({ ...(opts.acl ? { acl: opts.acl } : {}) });
+  headers['x-amz-copy-source'] = copySource(srcBucket, srcKey);
+  headers['x-amz-metadata-directive'] = directive;
+  const etag = await s3Text(
+    profile,
+    signer,
+    { method: 'PUT', bucket: dstBucket, key: dstKey, headers },
+    'safe',
+    // A copy of gigabytes runs while the connection waits.
+    { ...opts, timeoutMs: opts.timeoutMs ?? 600_000 },
+    (response) => {
+      const doc = readS3Xml(response.text, response.status, requestIdOf(response.headers));
+      expectRoot(doc, 'CopyObjectResult');
+      return unquoteEtag(text(child(doc.value, 'ETag')));
+    },
+  );
+  return { etag, multipart: false };
+}
+
+async function multipartCopy(
+  profile: Profile,
+  signer: Signer,
+  source: ObjectHead,
+  srcBucket: string,
+  srcKey: string,
+  dstBucket: string,
+  dstKey: string,
+  opts: CopyObjectOptions,
+): Promise<string> {
+  const write: WriteOptions =
+    (opts.metadataDirective ?? 'COPY') === 'REPLACE'
+      ? { ...opts }
+      : sourceWriteOptions(source, opts);
+  const uploadId = await createMultipartUpload(profile, signer, dstBucket, dstKey, {
+    ...write,
+    ...callOptions(opts),
+  });
+  try {
+    const plan = planCopyParts(source.contentLength, opts.partSize);
+    const parts = await runPool(plan, Math.max(1, opts.concurrency ?? 4), (part) =>
+      uploadPartCopy(profile, signer, srcBucket, srcKey, dstBucket, dstKey, uploadId, part, opts),
+    );
+    const done = await completeMultipartUpload(
+      profile,
+      signer,
+      dstBucket,
+      dstKey,
+      uploadId,
+      parts,
+      callOptions(opts),
+    );
+    return done.etag;
+  } catch (error) {
+    await abortMultipartUpload(profile, signer, dstBucket, dstKey, uploadId).catch(() => undefined);
+    throw error;
+  }
+}
+
+// COPY through a multipart upload: the new upload must be told the source's metadata itself.
+function sourceWriteOptions(source: ObjectHead, opts: CopyObjectOptions): WriteOptions {
+  const write: WriteOptions = { metadata: source.metadata };
+  if (source.contentType) write.contentType = source.contentType;
+  if (source.cacheControl) write.cacheControl = source.cacheControl;
+  if (source.contentDisposition) write.contentDisposition = source.contentDisposition;
+  if (source.contentEncoding) write.contentEncoding = source.contentEncoding;
+  if (opts.acl) write.acl = opts.acl;
+  return write;
+}
+
+function callOptions(opts: S3CallOptions): S3CallOptions {
+  const out: S3CallOptions = {};
+  if (opts.signal) out.signal = opts.signal;
+  if (opts.retry) out.retry = opts.retry;
+  return out;
+}
+
+async function uploadPartCopy(
+  profile: Profile,
+  signer: Signer,
+  srcBucket: string,
+  srcKey: string,
+  dstBucket: string,
+  dstKey: string,
+  uploadId: string,
+  part: PartRange,
+  opts: S3CallOptions,
+): Promise<CompletedPart> {
+  return s3Text(
+    profile,
+    signer,
+    {
+      method: 'PUT',
+      bucket: dstBucket,
+      key: dstKey,
+      query: [
+        ['partNumber', String(part.partNumber)],
+        ['uploadId', uploadId],
+      ],
+      headers: {
+        'x-amz-copy-source': copySource(srcBucket, srcKey),
+        'x-amz-copy-source-range': copyRange(part),
+      },
+    },
+    'safe',
+    { ...callOptions(opts), timeoutMs: opts.timeoutMs ?? 600_000 },
+    (response) => {
+      const doc = readS3Xml(response.text, response.status, requestIdOf(response.headers));
+      expectRoot(doc, 'CopyPartResult');
+      const etag = text(child(doc.value, 'ETag'));
+      if (!etag)
+        throw new CloudError({ code: 'UnexpectedResponse', message: 'No ETag for a part' });
+      return { partNumber: part.partNumber, etag };
+    },
+  );
+}
+
+/** Runs `work` over `items` with at most `limit` at once; results in input order; first failure wins. */
+async function runPool<T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await work(items[index] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
