@@ -1,0 +1,42 @@
+import type { Column } from '../components/virtual-table';
+import { t } from '../i18n';
+import type { Entry } from './s3-model';
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+export function entryColumns(): Column<Entry>[] {
+  return [
+    {
+      id: 'name',
+      label: t('colName'),
+      value: (e) => (e.kind === 'folder' ? `📁 ${e.name}` : e.name),
+    },
+    {
+      id: 'size',
+      label: t('colSize'),
+      value: (e) => (e.kind === 'object' ? formatBytes(e.object.size) : ''),
+      sortValue: (e) => (e.kind === 'object' ? e.object.size : -1),
+    },
+    {
+      id: 'modified',
+      label: t('colLastModified'),
+      value: (e) => (e.kind === 'object' ? new Date(e.object.lastModified).toLocaleString() : ''),
+      sortValue: (e) => (e.kind === 'object' ? Date.parse(e.object.lastModified) || 0 : 0),
+    },
+    {
+      id: 'class',
+      label: t('colStorageClass'),
+      value: (e) => (e.kind === 'object' ? e.object.storageClass : ''),
+    },
+    { id: 'etag', label: t('colEtag'), value: (e) => (e.kind === 'object' ? e.object.etag : '') },
+  ];
+}

@@ -1,0 +1,32 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { type FirefoxSession, launchFirefox } from '../support/firefox';
+import { type FrontDoor, startFrontDoor } from '../support/front-door';
+import { type Moto, startMoto } from '../support/moto';
+import { addEucalyptusProfile, CREDENTIALS, switchToSignatureV2 } from './profiles-scenarios';
+import { s3Scenario } from './s3-scenarios';
+
+describe('Firefox ESR: the S3 browser on a Eucalyptus-shaped cloud, SigV2', () => {
+  let moto: Moto;
+  let frontDoor: FrontDoor;
+  let session: FirefoxSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    frontDoor = await startFrontDoor({ motoUrl: moto.url, credentials: [CREDENTIALS] });
+    session = await launchFirefox();
+    page = await session.open('panel.html');
+    await addEucalyptusProfile(page, frontDoor);
+    await switchToSignatureV2(page);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await frontDoor?.stop();
+    await moto?.stop();
+  });
+
+  test('a bucket, a folder, awkward names and a multipart file dropped in, the same bytes back, the folder deleted', async () => {
+    await s3Scenario(page, moto.url);
+  });
+});

@@ -1,0 +1,107 @@
+// The S3 scenario both browsers must pass: a bucket, a folder, files with awkward names dropped
+// in (one big enough to go multipart), the bytes checked with the AWS CLI, the folder deleted.
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { awsCli } from './aws-cli';
+import { fill, press, run, type TypingPage, waitForText } from './profiles-scenarios';
+import { waitFor } from './shell-scenarios';
+
+export const BUCKET = 'e2e-bucket';
+const SMALL = ['a b+c%d#e?f.txt', '日本語 ファイル.txt', 'x&y.bin'];
+const BIG = 'big 20MiB.bin';
+const BIG_SIZE = 20 * 1024 * 1024;
+
+/** Files are made in the page from a seed, so the test knows their bytes without sending them. */
+function pageBytes(name: string, size: number): string {
+  return `(() => { const b = new Uint8Array(${size}); let x = ${name.length * 7919 + size};
+    for (let i = 0; i < b.length; i++) { x = (Math.imul(x, 1103515245) + 12345) >>> 0; b[i] = x >>> 24; } return b; })()`;
+}
+function nodeBytes(name: string, size: number): Buffer {
+  const b = Buffer.alloc(size);
+  let x = name.length * 7919 + size;
+  for (let i = 0; i < b.length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    b[i] = x >>> 24;
+  }
+  return b;
+}
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const sizeOf = (name: string) => (name === BIG ? BIG_SIZE : 1000 + name.length * 37);
+
+export async function s3Scenario(page: TypingPage, motoUrl: string) {
+  await page.click('#tab-s3');
+  await press(page, 'Create bucket…');
+  await fill(page, 'Bucket name', 'Bad_Name');
+  await press(page, 'Create');
+  await waitForText(page, '3 to 63 characters');
+  await fill(page, 'Bucket name', BUCKET);
+  await press(page, 'Create');
+  await press(page, BUCKET);
+
+  await press(page, 'New folder…');
+  await fill(page, 'Folder name', 'docs');
+  await press(page, 'Create');
+  await waitFor(page, () => !!document.querySelector('tr[data-key="docs/"]'), 'the docs folder');
+  await page.click('tr[data-key="docs/"] td');
+  await page.keyboard.press('Enter');
+  await waitForText(page, 'Drop files or folders here');
+  await waitFor(page, () => !document.querySelector('tr[data-key="docs/"]'), 'inside docs/');
+
+  // A drop as a person makes it: a DragEvent carrying the files, on the object list.
+  const files = [...SMALL, BIG]
+    .map((name) => `new File([${pageBytes(name, sizeOf(name))}], ${JSON.stringify(name)})`)
+    .join(',');
+  await run(
+    page,
+    `const data = new DataTransfer();
+     for (const f of [${files}]) data.items.add(f);
+     document.querySelector('.drop-target').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));`,
+  );
+  await waitForText(page, 'Uploaded');
+  await waitFor(
+    page,
+    () => document.querySelectorAll('.upload.done').length === 4,
+    'four uploads done',
+    60_000,
+  );
+  for (const name of [...SMALL, BIG])
+    await waitFor(
+      page,
+      new Function(
+        `return !!document.querySelector('tr[data-key="docs/${name.replace(/"/g, '\\"')}"]');`,
+      ) as () => boolean,
+      name,
+    );
+
+  // The AWS CLI gets back exactly the bytes that were dropped.
+  const dir = await mkdtemp(join(tmpdir(), 'cirrus-s3-e2e-'));
+  try {
+    for (const name of [...SMALL, BIG]) {
+      const out = join(dir, 'object');
+      awsCli(motoUrl, ['s3api', 'get-object', '--bucket', BUCKET, '--key', `docs/${name}`, out]);
+      expect(sha(await readFile(out)), name).toBe(sha(nodeBytes(name, sizeOf(name))));
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const uploads = awsCli(motoUrl, ['s3api', 'list-multipart-uploads', '--bucket', BUCKET]) as {
+    Uploads?: unknown[];
+  };
+  expect(uploads.Uploads ?? []).toEqual([]);
+
+  // Back to the bucket root, delete the folder with everything in it.
+  await press(page, BUCKET);
+  await waitFor(page, () => !!document.querySelector('tr[data-key="docs/"]'), 'docs again');
+  await page.click('tr[data-key="docs/"] td');
+  await press(page, 'Delete');
+  await waitForText(page, 'Delete 5 object(s), folders with everything in them?');
+  await press(page, 'Delete 5 object(s)');
+  await waitFor(page, () => !document.querySelector('tr[data-key="docs/"]'), 'docs gone');
+  const left = awsCli(motoUrl, ['s3api', 'list-objects-v2', '--bucket', BUCKET]) as {
+    Contents?: unknown[];
+  };
+  expect(left.Contents ?? []).toEqual([]);
+}
