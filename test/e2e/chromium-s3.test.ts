@@ -4,17 +4,23 @@ import { type ChromiumSession, launchChromium } from '../support/chromium';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import { addEucalyptusProfile, CREDENTIALS } from './profiles-scenarios';
-import { s3Scenario } from './s3-scenarios';
+import { cancelScenario, failedPartScenario, s3Faults, s3Scenario } from './s3-scenarios';
 
 describe('Chromium: the S3 browser on a Eucalyptus-shaped cloud', () => {
   let moto: Moto;
   let frontDoor: FrontDoor;
   let session: ChromiumSession;
   let page: Page;
+  const faults = s3Faults();
 
   beforeAll(async () => {
     moto = await startMoto();
-    frontDoor = await startFrontDoor({ motoUrl: moto.url, credentials: [CREDENTIALS] });
+    frontDoor = await startFrontDoor({
+      motoUrl: moto.url,
+      credentials: [CREDENTIALS],
+      s3Answer: faults.s3Answer,
+      s3Hold: faults.s3Hold,
+    });
     session = await launchChromium();
     await session.grantHostAccess('http://127.0.0.1/*');
     page = await session.context.newPage();
@@ -29,5 +35,11 @@ describe('Chromium: the S3 browser on a Eucalyptus-shaped cloud', () => {
 
   test('a bucket, a folder, awkward names and a multipart file dropped in, the same bytes back, the folder deleted', async () => {
     await s3Scenario(page, moto.url);
+  });
+  test('a 40 MiB multipart upload whose part fails once completes with the right bytes', async () => {
+    await failedPartScenario(page, moto.url, faults);
+  });
+  test('cancelling an upload midway leaves no multipart upload behind', async () => {
+    await cancelScenario(page, moto.url, faults);
   });
 });

@@ -105,3 +105,112 @@ export async function s3Scenario(page: TypingPage, motoUrl: string) {
   };
   expect(left.Contents ?? []).toEqual([]);
 }
+
+/** Faults the front door puts in the way of S3 part uploads, switched on by the scenarios. */
+export function s3Faults() {
+  const state = {
+    failNextPart: false,
+    failedParts: 0,
+    hold: null as Promise<void> | null,
+    heldParts: 0,
+  };
+  const isPart = (method: string, query: string) =>
+    method === 'PUT' && /(^|&)partNumber=/.test(query);
+  return {
+    state,
+    s3Answer(method: string, query: string) {
+      if (!isPart(method, query) || !state.failNextPart) return undefined;
+      state.failNextPart = false;
+      state.failedParts++;
+      return {
+        status: 500,
+        body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message><RequestId>E2E</RequestId></Error>',
+      };
+    },
+    s3Hold(method: string, query: string) {
+      if (!isPart(method, query) || !state.hold) return undefined;
+      state.heldParts++;
+      return state.hold;
+    },
+  };
+}
+
+async function dropOne(page: TypingPage, name: string, size: number) {
+  await run(
+    page,
+    `const data = new DataTransfer();
+     data.items.add(new File([${pageBytes(name, size)}], ${JSON.stringify(name)}));
+     document.querySelector('.drop-target').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));`,
+  );
+}
+
+/** A 40 MiB upload whose part fails once still completes with the right bytes. */
+export async function failedPartScenario(
+  page: TypingPage,
+  motoUrl: string,
+  faults: ReturnType<typeof s3Faults>,
+) {
+  const name = 'retried 40MiB.bin';
+  const size = 40 * 1024 * 1024;
+  faults.state.failNextPart = true;
+  await dropOne(page, name, size);
+  await waitFor(
+    page,
+    new Function(
+      `return [...document.querySelectorAll('.upload.done')].some((li) => li.textContent.includes(${JSON.stringify(name)}));`,
+    ) as () => boolean,
+    'the retried upload done',
+    60_000,
+  );
+  expect(faults.state.failedParts).toBe(1);
+  const dir = await mkdtemp(join(tmpdir(), 'cirrus-s3-e2e-'));
+  try {
+    const out = join(dir, 'object');
+    awsCli(motoUrl, ['s3api', 'get-object', '--bucket', BUCKET, '--key', name, out]);
+    expect(sha(await readFile(out))).toBe(sha(nodeBytes(name, size)));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Cancelling a multipart upload midway aborts it: ListMultipartUploads is empty afterwards. */
+export async function cancelScenario(
+  page: TypingPage,
+  motoUrl: string,
+  faults: ReturnType<typeof s3Faults>,
+) {
+  const name = 'cancelled 40MiB.bin';
+  let release = () => {};
+  faults.state.hold = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await dropOne(page, name, 40 * 1024 * 1024);
+  await expect.poll(() => faults.state.heldParts, { timeout: 20_000 }).toBeGreaterThan(0);
+  await press(page, 'Cancel all');
+  faults.state.hold = null;
+  release();
+  await waitFor(
+    page,
+    new Function(
+      `return [...document.querySelectorAll('.upload.cancelled')].some((li) => li.textContent.includes(${JSON.stringify(name)}));`,
+    ) as () => boolean,
+    'the upload cancelled',
+  );
+  await expect
+    .poll(
+      () =>
+        (
+          (
+            awsCli(motoUrl, ['s3api', 'list-multipart-uploads', '--bucket', BUCKET]) as {
+              Uploads?: unknown[];
+            }
+          ).Uploads ?? []
+        ).length,
+      { timeout: 10_000 },
+    )
+    .toBe(0);
+  const listed = awsCli(motoUrl, ['s3api', 'list-objects-v2', '--bucket', BUCKET]) as {
+    Contents?: Array<{ Key: string }>;
+  };
+  expect((listed.Contents ?? []).map((c) => c.Key)).not.toContain(name);
+}

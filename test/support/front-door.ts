@@ -52,6 +52,10 @@ export interface FrontDoorOptions {
   ) => { status: number; body: string } | undefined;
   /** Rewrites moto's EC2 response body (e.g. to keep new instances pending for a while). */
   ec2Rewrite?: (action: string, body: string) => string;
+  /** Answers a verified S3 request itself (a part that fails once): status and XML, or undefined. */
+  s3Answer?: (method: string, rawQuery: string) => { status: number; body: string } | undefined;
+  /** Holds a verified S3 request until the promise settles (an upload to cancel midway). */
+  s3Hold?: (method: string, rawQuery: string) => Promise<void> | undefined;
 }
 
 /** One request as the front door saw it; no secrets, no signatures. */
@@ -199,7 +203,19 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
       entry.presigned = verified.presigned;
       entry.accessKeyId = verified.credential.accessKeyId;
       entry.ok = true;
-      const own = service === 'ec2' ? options.ec2Answer?.(entry.action ?? '', params) : undefined;
+      const own =
+        service === 'ec2'
+          ? options.ec2Answer?.(entry.action ?? '', params)
+          : options.s3Answer?.(method, rawQuery);
+      if (own && service === 's3') req.resume();
+      if (!own && service === 's3') {
+        await options.s3Hold?.(method, rawQuery);
+        // The client gave up while held (a cancelled upload): nothing to forward.
+        if (req.destroyed) {
+          entry.error = 'ClientGone';
+          return;
+        }
+      }
       if (own) {
         entry.status = own.status;
         res.writeHead(own.status, {
