@@ -4,7 +4,14 @@ import { type ChromiumSession, launchChromium } from '../support/chromium';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import { addEucalyptusProfile, CREDENTIALS } from './profiles-scenarios';
-import { cancelScenario, failedPartScenario, s3Faults, s3Scenario } from './s3-scenarios';
+import {
+  cancelScenario,
+  deleteBucketScenario,
+  failedPartScenario,
+  s3Faults,
+  s3Scenario,
+  shareScenario,
+} from './s3-scenarios';
 
 describe('Chromium: the S3 browser on a Eucalyptus-shaped cloud', () => {
   let moto: Moto;
@@ -41,5 +48,11 @@ describe('Chromium: the S3 browser on a Eucalyptus-shaped cloud', () => {
   });
   test('cancelling an upload midway leaves no multipart upload behind', async () => {
     await cancelScenario(page, moto.url, faults);
+  });
+  test('share a link with a 5-minute lifetime and fetch it', async () => {
+    await shareScenario(page);
+  });
+  test('delete a bucket that still holds an object, after emptying it', async () => {
+    await deleteBucketScenario(page, moto.url);
   });
 });

@@ -4,7 +4,14 @@ import { type FirefoxSession, launchFirefox } from '../support/firefox';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import { addEucalyptusProfile, CREDENTIALS, switchToSignatureV2 } from './profiles-scenarios';
-import { cancelScenario, failedPartScenario, s3Faults, s3Scenario } from './s3-scenarios';
+import {
+  cancelScenario,
+  deleteBucketScenario,
+  failedPartScenario,
+  s3Faults,
+  s3Scenario,
+  shareScenario,
+} from './s3-scenarios';
 
 describe('Firefox ESR: the S3 browser on a Eucalyptus-shaped cloud, SigV2', () => {
   let moto: Moto;
@@ -40,5 +47,11 @@ describe('Firefox ESR: the S3 browser on a Eucalyptus-shaped cloud, SigV2', () =
   });
   test('cancelling an upload midway leaves no multipart upload behind', async () => {
     await cancelScenario(page, moto.url, faults);
+  });
+  test('share a link with a 5-minute lifetime and fetch it', async () => {
+    await shareScenario(page);
+  });
+  test('delete a bucket that still holds an object, after emptying it', async () => {
+    await deleteBucketScenario(page, moto.url);
   });
 });

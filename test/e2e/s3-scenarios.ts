@@ -214,3 +214,43 @@ export async function cancelScenario(
   };
   expect((listed.Contents ?? []).map((c) => c.Key)).not.toContain(name);
 }
+
+/** A link with a chosen lifetime that anyone can fetch: the same bytes come back. */
+export async function shareScenario(page: TypingPage) {
+  const name = 'retried 40MiB.bin';
+  await waitFor(
+    page,
+    new Function(`return !!document.querySelector('tr[data-key="${name}"]');`) as () => boolean,
+    name,
+  );
+  await page.click(`tr[data-key="${name}"] td`);
+  await press(page, 'Share link…');
+  await run(
+    page,
+    `const s = document.getElementById('share-lifetime'); s.value = '300';
+     s.dispatchEvent(new Event('change', { bubbles: true }));`,
+  );
+  await press(page, 'Create link');
+  const url = await waitFor(
+    page,
+    () => (document.getElementById('share-url') as HTMLInputElement | null)?.value,
+    'the link',
+  );
+  expect(url).toMatch(/Expires=|X-Amz-Expires=300/);
+  const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+  expect(sha(body)).toBe(sha(nodeBytes(name, 40 * 1024 * 1024)));
+  await press(page, 'Close');
+}
+
+/** A bucket that still holds objects is emptied (after saying how many) and deleted. */
+export async function deleteBucketScenario(page: TypingPage, motoUrl: string) {
+  await press(page, 'Buckets');
+  await press(page, `Delete ${BUCKET}`);
+  await waitForText(page, `${BUCKET} holds 1 object(s).`);
+  await press(page, 'Delete 1 object(s) and the bucket');
+  await waitForText(page, 'No buckets yet.');
+  const buckets = awsCli(motoUrl, ['s3api', 'list-buckets']) as {
+    Buckets?: Array<{ Name: string }>;
+  };
+  expect((buckets.Buckets ?? []).map((b) => b.Name)).not.toContain(BUCKET);
+}

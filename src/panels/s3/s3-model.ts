@@ -4,6 +4,7 @@ import {
   type BucketSummary,
   createBucket,
   createFolder,
+  deleteBucket,
   deleteObjects,
   listBuckets,
   listObjects,
@@ -34,7 +35,9 @@ export interface Upload {
 export type S3Dialog =
   | { kind: 'create-bucket' }
   | { kind: 'create-folder' }
-  | { kind: 'delete'; keys: string[]; count: number | null };
+  | { kind: 'delete'; keys: string[]; count: number | null }
+  | { kind: 'delete-bucket'; name: string; keys: string[] | null }
+  | { kind: 'share'; key: string; url: string | null };
 
 /** A dropped file with the path it had under the dropped folder (empty for a loose file). */
 export interface DroppedFile {
@@ -252,6 +255,50 @@ export function createS3Model() {
           };
         } else dialog.value = null;
         await loadObjects();
+      } catch (e) {
+        dialogError.value = asError(e);
+      }
+    },
+    /** Asks to delete a bucket, counting what it holds so the user can empty it first. */
+    async askDeleteBucket(name: string) {
+      this.open({ kind: 'delete-bucket', name, keys: null });
+      if (!current) return;
+      try {
+        const listed = await listObjects(current.profile, current.signer, name, { delimiter: '' });
+        const open = dialog.value;
+        if (open?.kind === 'delete-bucket' && open.name === name)
+          dialog.value = { ...open, keys: listed.objects.map((o) => o.key) };
+      } catch (e) {
+        dialogError.value = asError(e);
+      }
+    },
+    /** Empties the bucket (when it holds anything) and deletes it. */
+    async deleteBucket(name: string, keys: string[]) {
+      if (!current) return;
+      try {
+        if (keys.length) {
+          const result = await deleteObjects(current.profile, current.signer, name, keys);
+          if (result.errors.length) {
+            const first = result.errors[0];
+            throw {
+              code: first?.code ?? 'DeleteFailed',
+              message: `${first?.key ?? ''}: ${first?.message ?? ''}`,
+            };
+          }
+        }
+        await deleteBucket(current.profile, current.signer, name);
+        dialog.value = null;
+        await loadBuckets();
+      } catch (e) {
+        dialogError.value = asError(e);
+      }
+    },
+    /** A presigned GET anyone can use for `seconds` (5 minutes to 7 days). */
+    async share(key: string, seconds: number) {
+      if (!current || !bucket.value) return;
+      try {
+        const url = await presignedGet(current.profile, current.signer, bucket.value, key, seconds);
+        dialog.value = { kind: 'share', key, url };
       } catch (e) {
         dialogError.value = asError(e);
       }

@@ -9,6 +9,7 @@ import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
 import { droppedFiles } from './drop';
 import { entryColumns, formatBytes } from './s3-columns';
+import { DeleteBucketDialog, ShareDialog } from './s3-dialogs';
 import { createS3Model, type S3Model, type Upload } from './s3-model';
 import './s3.css';
 
@@ -186,6 +187,15 @@ export default function S3Panel() {
             </button>
             <button
               type="button"
+              disabled={chosenObjects.length !== 1}
+              onClick={() =>
+                chosenObjects[0] && model.open({ kind: 'share', key: chosenObjects[0], url: null })
+              }
+            >
+              {t('shareLinkButton')}
+            </button>
+            <button
+              type="button"
               class="danger"
               disabled={chosen.length === 0}
               onClick={() => void model.askDelete(chosen)}
@@ -203,7 +213,14 @@ export default function S3Panel() {
               <button type="button" onClick={() => model.openBucket(b.name)}>
                 {b.name}
               </button>{' '}
-              <span class="muted">{new Date(b.creationDate).toLocaleString()}</span>
+              <span class="muted">{new Date(b.creationDate).toLocaleString()}</span>{' '}
+              <button
+                type="button"
+                class="danger"
+                onClick={() => void model.askDeleteBucket(b.name)}
+              >
+                {t('bucketDeleteNamed', b.name)}
+              </button>
             </li>
           ))}
           {model.buckets.value.length === 0 && <li class="muted">{t('s3NoBuckets')}</li>}
@@ -272,6 +289,12 @@ export default function S3Panel() {
           check={(name) => (!name || name.includes('/') ? t('s3BadFolderName') : undefined)}
           onSubmit={(name) => model.createFolder(name)}
         />
+      )}
+      {dialog?.kind === 'share' && (
+        <ShareDialog model={model} objectKey={dialog.key} url={dialog.url} />
+      )}
+      {dialog?.kind === 'delete-bucket' && (
+        <DeleteBucketDialog model={model} name={dialog.name} keys={dialog.keys} />
       )}
       {dialog?.kind === 'delete' && (
         <ConfirmDialog

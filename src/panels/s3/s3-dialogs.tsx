@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { Dialog } from '../components/dialog';
+import { ErrorMessage } from '../components/error-message';
+import { Field } from '../components/field';
+import { type MessageKey, t } from '../i18n';
+import type { S3Model } from './s3-model';
+
+const LIFETIMES: Array<[number, MessageKey]> = [
+  [300, 'shareFiveMinutes'],
+  [3600, 'shareOneHour'],
+  [86_400, 'shareOneDay'],
+  [604_800, 'shareSevenDays'],
+];
+
+export function ShareDialog({
+  model,
+  objectKey,
+  url,
+}: {
+  model: S3Model;
+  objectKey: string;
+  url: string | null;
+}) {
+  const [seconds, setSeconds] = useState(3600);
+  const [copied, setCopied] = useState(false);
+  return (
+    <Dialog
+      title={t('shareTitle', objectKey)}
+      onClose={() => model.open(null)}
+      actions={
+        <>
+          <button type="button" onClick={() => void model.share(objectKey, seconds)}>
+            {t('shareCreate')}
+          </button>
+          <button
+            type="button"
+            disabled={!url}
+            onClick={() =>
+              url && void navigator.clipboard.writeText(url).then(() => setCopied(true))
+            }
+          >
+            {copied ? t('copied') : t('copy')}
+          </button>
+          <button type="button" onClick={() => model.open(null)}>
+            {t('close')}
+          </button>
+        </>
+      }
+    >
+      <Field id="share-lifetime" label={t('shareLifetime')}>
+        <select
+          id="share-lifetime"
+          value={String(seconds)}
+          onChange={(e) => {
+            setSeconds(Number(e.currentTarget.value));
+            setCopied(false);
+          }}
+        >
+          {LIFETIMES.map(([value, key]) => (
+            <option key={value} value={String(value)}>
+              {t(key)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {url && (
+        <Field id="share-url" label={t('shareLink')} hint={t('shareHint')}>
+          <input id="share-url" type="text" readOnly value={url} />
+        </Field>
+      )}
+      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
+    </Dialog>
+  );
+}
+
+export function DeleteBucketDialog({
+  model,
+  name,
+  keys,
+}: {
+  model: S3Model;
+  name: string;
+  keys: string[] | null;
+}) {
+  return (
+    <ConfirmDialog
+      title={t('bucketDeleteTitle', name)}
+      confirm={
+        keys === null
+          ? t('s3Counting')
+          : keys.length
+            ? t('bucketEmptyAndDelete', String(keys.length))
+            : t('bucketDelete')
+      }
+      onConfirm={() => (keys === null ? Promise.resolve() : model.deleteBucket(name, keys))}
+      onClose={() => model.open(null)}
+      error={model.dialogError.value}
+    >
+      <p>
+        {keys === null
+          ? t('s3Counting')
+          : keys.length
+            ? t('bucketNotEmpty', name, String(keys.length))
+            : t('bucketDeleteConfirm', name)}
+      </p>
+    </ConfirmDialog>
+  );
+}
