@@ -1,5 +1,5 @@
 import { batch, computed, signal } from '@preact/signals';
-import type { CloudErrorData } from '../../cloud/errors';
+import { CloudError, type CloudErrorData } from '../../cloud/errors';
 import {
   type BucketSummary,
   createBucket,
@@ -280,10 +280,10 @@ export function createS3Model() {
           const result = await deleteObjects(current.profile, current.signer, name, keys);
           if (result.errors.length) {
             const first = result.errors[0];
-            throw {
+            throw new CloudError({
               code: first?.code ?? 'DeleteFailed',
-              message: `${first?.key ?? ''}: ${first?.message ?? ''}`,
-            };
+              message: `${result.errors.length} not deleted; ${first?.key ?? ''}: ${first?.message ?? ''}`,
+            });
           }
         }
         await deleteBucket(current.profile, current.signer, name);
