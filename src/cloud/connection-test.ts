@@ -181,8 +181,13 @@ const ACCESS_DENIED_CODES = new Set([
   'AccountProblem',
 ]);
 
-/** What the user should look at for this error from `url` (connection tests, error toasts). */
-export function hintFor(error: CloudErrorData, url: string): ConnectionHint {
+/**
+ * What the user should look at for this error from `url` (connection tests, error toasts). Without
+ * a url, the origin a transport error names in its message stands in: whether it was https decides
+ * between "unreachable" and "certificate not trusted yet".
+ */
+export function hintFor(error: CloudErrorData, url?: string): ConnectionHint {
+  url ??= /\bhttps?:\/\/\S+/.exec(error.message ?? '')?.[0] ?? '';
   const { code, status } = error;
   const message = error.message ?? '';
   if (code === 'NetworkError')

@@ -29,7 +29,7 @@ const RESOURCE_HINTS: Array<[RegExp, MessageKey]> = [
 ];
 
 /** A failed call: what the server said (code, message, request id) and what to do about it. */
-export function ErrorMessage({ error, url = '' }: { error: CloudErrorData; url?: string }) {
+export function ErrorMessage({ error, url }: { error: CloudErrorData; url?: string }) {
   const resource = RESOURCE_HINTS.find(([pattern]) => pattern.test(error.code))?.[1];
   const general = hintFor(error, url);
   const hint =

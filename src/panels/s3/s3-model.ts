@@ -23,6 +23,8 @@ export type Entry =
 
 export interface Upload {
   id: number;
+  /** Where it goes, fixed when it is queued: browsing elsewhere meanwhile changes nothing. */
+  target: { profile: CurrentProfile['profile']; signer: CurrentProfile['signer']; bucket: string };
   key: string;
   size: number;
   sent: number;
@@ -126,12 +128,12 @@ export function createS3Model() {
   function pump() {
     while (running < UPLOADS_AT_ONCE) {
       const next = uploads.value.find((u) => u.state === 'queued');
-      if (!next || !current || !bucket.value) return;
+      if (!next) return;
       running++;
       update(next.id, { state: 'sending', startedAt: Date.now() });
       const file = pending.get(next.id);
       pending.delete(next.id);
-      const target = { ...current, bucket: bucket.value, key: next.key };
+      const target = { ...next.target, key: next.key };
       void uploadFile(target, file as File, {
         signal: next.controller.signal,
         onProgress: (sent) => update(next.id, { sent }),
@@ -318,11 +320,14 @@ export function createS3Model() {
     },
     /** Queues files; a dropped folder keeps its relative paths under the current prefix. */
     upload(files: DroppedFile[]) {
+      if (!current || !bucket.value) return;
+      const target = { profile: current.profile, signer: current.signer, bucket: bucket.value };
       const added: Upload[] = files.map(({ file, relativePath }) => {
         const id = nextUpload++;
         pending.set(id, file);
         return {
           id,
+          target,
           key: `${prefix.value}${relativePath || file.name}`,
           size: file.size,
           sent: 0,

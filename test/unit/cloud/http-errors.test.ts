@@ -204,6 +204,15 @@ describe('isClockSkewError', () => {
 });
 
 describe('hintFor', () => {
+  test('without a url, the origin a transport error names decides (panels pass none)', () => {
+    const error = (origin: string) => ({
+      code: 'NetworkError',
+      message: `Could not connect to ${origin}`,
+    });
+    expect(hintFor(error('https://cloud.example:8773'))).toBe('tls-or-unreachable');
+    expect(hintFor(error('http://10.0.0.5:8773'))).toBe('unreachable');
+  });
+
   const http = 'http://10.0.0.5:8773/services/compute/';
   const https = 'https://cloud.example:8773/services/compute/';
   const e = (code: string, message: string, status?: number): CloudErrorData =>
