@@ -21,10 +21,16 @@ export async function listBuckets(
   const response = await s3Text(profile, signer, { method: 'GET' }, 'safe', opts);
   const doc = readS3Xml(response.text, response.status, requestIdOf(response.headers));
   expectRoot(doc, 'ListAllMyBucketsResult');
-  return elements(child(child(doc.value, 'Buckets'), 'Bucket')).map((bucket) => ({
-    name: text(child(bucket, 'Name')),
-    creationDate: text(child(bucket, 'CreationDate')),
-  }));
+  return elements(child(child(doc.value, 'Buckets'), 'Bucket')).map((bucket) => {
+    const summary: BucketSummary = {
+      name: text(child(bucket, 'Name')),
+      creationDate: text(child(bucket, 'CreationDate')),
+    };
+    // AWS has named each bucket's region in this list since 2024; older servers do not.
+    const region = text(child(bucket, 'BucketRegion'));
+    if (region) summary.region = region;
+    return summary;
+  });
 }
 
 /** GetBucketLocation's answer as a region: empty is us-east-1, the legacy 'EU' is eu-west-1. */

@@ -6,6 +6,8 @@ import type { Profile } from '../profile';
 import { MAX_PRESIGN_SECONDS_V4 } from '../sign/index';
 import type { Signer } from '../signer';
 import { buildS3Request } from './call';
+import { writeHeaders } from './headers';
+import type { WriteOptions } from './types';
 
 export interface PresignOptions {
   /** PUT: the Content-Type the upload must then send (it is signed). */
@@ -61,11 +63,11 @@ export async function presignedPut(
   bucket: string,
   key: string,
   expiresSeconds: number,
-  opts: PresignOptions = {},
+  opts: WriteOptions = {},
 ): Promise<PresignedPut> {
   checkExpiry(expiresSeconds);
-  const headers: Record<string, string> = {};
-  if (opts.contentType) headers['content-type'] = opts.contentType;
+  // Content-Type, a canned ACL and x-amz-meta-* are signed, so the PUT must send them as given.
+  const headers = writeHeaders(opts);
   const request = buildS3Request(profile, { method: 'PUT', bucket, key, headers });
   const [url] = await signer.presign([request], 's3', expiresSeconds);
   if (!url) throw new CloudError({ code: 'InternalError', message: 'The signer returned no URL' });

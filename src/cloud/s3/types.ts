@@ -4,6 +4,8 @@
 export interface BucketSummary {
   name: string;
   creationDate: string;
+  /** Only when the listing says (AWS since 2024); otherwise ask bucketRegion. */
+  region?: string;
 }
 
 export interface ObjectSummary {

@@ -157,6 +157,32 @@ export function s3Scenarios(
     });
   });
 
+  test('a presigned PUT carries metadata, Cache-Control and a canned ACL (upload options)', async () => {
+    const t = target();
+    const name = bucket('putopts');
+    await s3.createBucket(t.profile, t.signer, name);
+    const key = 'opts/日本語 report.csv';
+    const put = await s3.presignedPut(t.profile, t.signer, name, key, 300, {
+      contentType: 'text/csv',
+      cacheControl: 'max-age=60',
+      metadata: { Owner: 'ops team', 'x-ref': '42' },
+      ...(caps.putAcl ? { acl: 'public-read' as const } : {}),
+    });
+    const response = await fetch(put.url, { method: 'PUT', headers: put.headers, body: 'a,b\n' });
+    expect(response.status, await response.text()).toBe(200);
+    const head = await s3.headObject(t.profile, t.signer, name, key);
+    expect(head.contentType).toBe('text/csv');
+    expect(head.cacheControl).toBe('max-age=60');
+    expect(head.metadata).toMatchObject({ owner: 'ops team', 'x-ref': '42' });
+    if (caps.putAcl) {
+      expect((await s3.getObjectAcl(t.profile, t.signer, name, key)).canned).toBe('public-read');
+    }
+    // What HTTP cannot carry is refused before anything is signed.
+    await expect(
+      s3.presignedPut(t.profile, t.signer, name, key, 300, { metadata: { note: '日本' } }),
+    ).rejects.toMatchObject({ code: 'InvalidMetadata' });
+  });
+
   test('lists thousands of keys in pages, folders by delimiter, _$folder$ markers; deletes them in batches', async () => {
     const t = target();
     const name = bucket('many');

@@ -455,6 +455,17 @@ describe('buckets', () => {
     answers.push(xml('<ListAllMyBucketsResult><Buckets/></ListAllMyBucketsResult>'));
     expect(await s3.listBuckets(euca, plainSigner)).toEqual([]);
   });
+
+  test('listBuckets keeps the BucketRegion AWS lists', async () => {
+    answers.push(
+      xml(
+        '<ListAllMyBucketsResult><Buckets><Bucket><Name>far</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate><BucketRegion>ap-northeast-1</BucketRegion></Bucket></Buckets></ListAllMyBucketsResult>',
+      ),
+    );
+    expect(await s3.listBuckets(aws, plainSigner)).toEqual([
+      { name: 'far', creationDate: '2024-01-01T00:00:00.000Z', region: 'ap-northeast-1' },
+    ]);
+  });
 });
 
 describe('objects', () => {
