@@ -9,7 +9,13 @@ const base: Signer = {
   presign: async () => [],
   observeServerTime: async () => 0,
 };
-const aws: AwsProfile = { id: 'p1', kind: 'aws', name: 'AWS', accessKeyId: 'AKID', region: 'us-east-1' };
+const aws: AwsProfile = {
+  id: 'p1',
+  kind: 'aws',
+  name: 'AWS',
+  accessKeyId: 'AKID',
+  region: 'us-east-1',
+};
 const euca: EucalyptusProfile = {
   id: 'p2',
   kind: 'eucalyptus',
@@ -77,9 +83,13 @@ describe('bucketTargets', () => {
   });
 
   test('other clouds: the profile as it is, no lookup', async () => {
-    const targets = bucketTargets({ profile: euca, signer: base }, () => base, async () => {
-      throw new Error('no lookup expected');
-    });
+    const targets = bucketTargets(
+      { profile: euca, signer: base },
+      () => base,
+      async () => {
+        throw new Error('no lookup expected');
+      },
+    );
     const t = await targets.forBucket('any');
     expect(t.profile).toBe(euca);
     expect(targets.known('any')).toBe('eucalyptus');
