@@ -131,3 +131,35 @@ export const launchOutcomes = defineItem<LaunchOutcome[]>(
   },
   browserArea('local'),
 );
+
+export interface ResumableUpload {
+  /** AWS multipart upload id; also the record's identity. */
+  uploadId: string;
+  profileId: string;
+  bucket: string;
+  key: string;
+  /** The file it came from: dropping a file with the same name, size and date resumes it. */
+  file: { name: string; size: number; lastModified: number };
+  /** Parts must be cut the same way when resuming. */
+  partSize: number;
+  /** Parts known finished (for the list); ListParts says which when resuming. */
+  partsDone: number;
+  partsTotal: number;
+  /** Epoch ms of the last change. */
+  at: number;
+}
+
+/**
+ * Multipart uploads in progress or put off with "Resume later", by upload id. Kept from the
+ * start so that parts left by a closed page are listed (to resume or discard), never forgotten.
+ */
+export const resumableUploads = defineItem<Record<string, ResumableUpload>>(
+  {
+    key: 's3.resumable',
+    version: 1,
+    defaultValue: {},
+    validate: (v): v is Record<string, ResumableUpload> =>
+      typeof v === 'object' && v !== null && !Array.isArray(v),
+  },
+  browserArea('local'),
+);

@@ -192,7 +192,7 @@ export async function instanceLifecycle(page: TypingPage, frontDoor: FrontDoor, 
   await waitForText(page, `Rebooting ${id}.`);
 
   await press(page, 'Terminate');
-  await waitForText(page, 'e2e web (' + id + ')');
+  await waitForText(page, `e2e web (${id})`);
   await press(page, 'Terminate 1 instance(s)');
   await waitForText(page, `Terminating ${id}.`);
   await waitForState(page, id, 'terminated');

@@ -40,3 +40,11 @@ export function entryColumns(): Column<Entry>[] {
     { id: 'etag', label: t('colEtag'), value: (e) => (e.kind === 'object' ? e.object.etag : '') },
   ];
 }
+
+/** Folders above objects, each in the order given (the sort the user chose, or the server's). */
+export function foldersFirst(rows: readonly Entry[]): Entry[] {
+  const folders: Entry[] = [];
+  const objects: Entry[] = [];
+  for (const row of rows) (row.kind === 'folder' ? folders : objects).push(row);
+  return folders.length === 0 ? objects : [...folders, ...objects];
+}

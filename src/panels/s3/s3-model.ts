@@ -1,7 +1,9 @@
 import { batch, computed, signal } from '@preact/signals';
 import { CloudError, type CloudErrorData } from '../../cloud/errors';
 import {
+  abortMultipartUpload,
   type BucketSummary,
+  type CannedAcl,
   createBucket,
   createFolder,
   deleteBucket,
@@ -12,14 +14,27 @@ import {
   presignedGet,
 } from '../../cloud/s3';
 import browser from '../../shared/browser';
+import { remoteSigner } from '../../shared/remote-signer';
+import type { ResumableUpload } from '../../storage/items';
 import { type CurrentProfile, watchCurrentProfile } from '../current-profile';
 import { asError } from '../errors';
-import { uploadFile } from './upload';
+import { type BucketTargets, bucketTargets } from './bucket-target';
+import { downloadName } from './download-name';
+import { forgetUpload, keepUpload, updateUpload, uploadsToResume } from './resumable';
+import { matchUpload } from './resume-match';
+import { RESUME_LATER, uploadFile } from './upload';
 
 /** A row of the object list: a folder (common prefix) or an object. */
 export type Entry =
   | { kind: 'folder'; key: string; name: string }
   | { kind: 'object'; key: string; name: string; object: ObjectSummary };
+
+/** What the user chose for the next files (the upload options). */
+export interface UploadSettings {
+  acl: CannedAcl | '';
+  /** x-amz-meta-* without the prefix. */
+  metadata: Record<string, string>;
+}
 
 export interface Upload {
   id: number;
@@ -28,14 +43,22 @@ export interface Upload {
   key: string;
   size: number;
   sent: number;
-  state: 'queued' | 'sending' | 'done' | 'failed' | 'cancelled';
+  state: 'queued' | 'sending' | 'done' | 'failed' | 'cancelled' | 'paused';
   error?: CloudErrorData;
   startedAt: number;
+  /** Bytes already on the server when it (re)started, so the rate counts only this session's. */
+  startedFrom: number;
   controller: AbortController;
+  settings: UploadSettings;
+  /** Set once a multipart upload exists: "Resume later" is offered from then on. */
+  uploadId?: string;
+  /** A kept upload this file continues. */
+  resume?: { uploadId: string; partSize: number };
 }
 
 export type S3Dialog =
   | { kind: 'create-bucket' }
+  | { kind: 'upload-options' }
   | { kind: 'create-folder' }
   | { kind: 'delete'; keys: string[]; count: number | null }
   | { kind: 'delete-bucket'; name: string; keys: string[] | null }
@@ -48,6 +71,7 @@ export interface DroppedFile {
 }
 
 const UPLOADS_AT_ONCE = 2;
+const NO_SETTINGS: UploadSettings = { acl: '', metadata: {} };
 
 export function createS3Model() {
   const buckets = signal<BucketSummary[]>([]);
@@ -61,7 +85,12 @@ export function createS3Model() {
   const dialog = signal<S3Dialog | null>(null);
   const dialogError = signal<CloudErrorData | null>(null);
   const query = signal('');
+  /** Region per bucket as far as known (AWS looks each up; other clouds have one). */
+  const regions = signal<ReadonlyMap<string, string>>(new Map());
+  const toResume = signal<ResumableUpload[]>([]);
+  const uploadSettings = signal<UploadSettings>(NO_SETTINGS);
   let current: CurrentProfile | null = null;
+  let targets: BucketTargets | null = null;
   let generation = 0;
   let nextUpload = 1;
   let running = 0;
@@ -71,16 +100,56 @@ export function createS3Model() {
     return q ? entries.value.filter((e) => e.name.toLowerCase().includes(q)) : entries.value;
   });
 
+  /** The profile and signer for a bucket's requests (on AWS: signed for the bucket's region). */
+  async function at(name: string): Promise<CurrentProfile> {
+    if (!current || !targets) throw new CloudError({ code: 'NoProfile', message: 'No profile' });
+    return targets.forBucket(name);
+  }
+
   async function loadBuckets() {
-    if (!current) return;
+    if (!current || !targets) return;
+    const mine = targets;
     try {
-      buckets.value = (await listBuckets(current.profile, current.signer)).sort((a, b) =>
+      const listed = (await listBuckets(current.profile, current.signer)).sort((a, b) =>
         a.name.localeCompare(b.name),
       );
+      for (const b of listed) if (b.region) mine.know(b.name, b.region);
+      buckets.value = listed;
       error.value = null;
+      void findRegions(mine, listed);
     } catch (e) {
       error.value = asError(e);
     }
+  }
+
+  /** Fills the Region column, a few lookups at a time; a bucket that refuses shows no region. */
+  async function findRegions(mine: BucketTargets, listed: BucketSummary[]) {
+    const show = () => {
+      if (targets !== mine) return;
+      const next = new Map<string, string>();
+      for (const b of listed) {
+        const region = mine.known(b.name);
+        if (region) next.set(b.name, region);
+      }
+      regions.value = next;
+    };
+    show();
+    const queue = listed.filter((b) => !mine.known(b.name));
+    const worker = async () => {
+      for (let b = queue.shift(); b; b = queue.shift()) {
+        await mine.forBucket(b.name).catch(() => undefined);
+        show();
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+  }
+
+  async function loadResumable() {
+    const profile = current?.profile;
+    if (!profile) return;
+    const active = new Set(uploads.value.map((u) => u.uploadId ?? u.resume?.uploadId));
+    const kept = await uploadsToResume(profile.id).catch(() => []);
+    if (current?.profile === profile) toResume.value = kept.filter((u) => !active.has(u.uploadId));
   }
 
   async function loadObjects() {
@@ -92,19 +161,24 @@ export function createS3Model() {
       entries.value = [];
       selected.value = new Set();
     });
-    const at = prefix.value;
-    const cut = (key: string) => key.slice(at.length);
+    const here = prefix.value;
+    const listed: Entry[] = [];
+    const cut = (key: string) => key.slice(here.length);
     try {
-      await listObjects(current.profile, current.signer, name, {
-        prefix: at,
+      const where = await at(name);
+      await listObjects(where.profile, where.signer, name, {
+        prefix: here,
         delimiter: '/',
         onPage(objects, prefixes) {
           if (mine !== generation) return;
           const folders: Entry[] = prefixes.map((p) => ({ kind: 'folder', key: p, name: cut(p) }));
           const files: Entry[] = objects
-            .filter((o) => o.key !== at)
+            .filter((o) => o.key !== here)
             .map((o) => ({ kind: 'object', key: o.key, name: cut(o.key), object: o }));
-          entries.value = [...entries.value, ...folders, ...files];
+          // One array grown in place and handed out anew: copying every page into a fresh
+          // array would cost O(n²) over a 100,000-key listing.
+          listed.push(...folders, ...files);
+          entries.value = listed.slice();
         },
       });
       if (mine === generation) error.value = null;
@@ -117,12 +191,16 @@ export function createS3Model() {
 
   const watcher = watchCurrentProfile((next) => {
     current = next;
+    targets = next ? bucketTargets(next, remoteSigner) : null;
     batch(() => {
       bucket.value = null;
       prefix.value = '';
       entries.value = [];
+      regions.value = new Map();
+      toResume.value = [];
     });
     void loadBuckets();
+    void loadResumable();
   });
 
   function pump() {
@@ -131,51 +209,112 @@ export function createS3Model() {
       if (!next) return;
       running++;
       update(next.id, { state: 'sending', startedAt: Date.now() });
-      const file = pending.get(next.id);
+      const file = pending.get(next.id) as File;
       pending.delete(next.id);
-      const target = { ...next.target, key: next.key };
-      void uploadFile(target, file as File, {
-        signal: next.controller.signal,
-        onProgress: (sent) => update(next.id, { sent }),
-      })
-        .then(
-          () => update(next.id, { state: 'done', sent: next.size }),
-          (e) =>
-            update(
-              next.id,
-              next.controller.signal.aborted
-                ? { state: 'cancelled' }
-                : { state: 'failed', error: asError(e) },
-            ),
-        )
-        .finally(() => {
-          running--;
-          pump();
-          if (!uploads.value.some((u) => u.state === 'queued' || u.state === 'sending'))
-            void loadObjects();
-        });
+      void send(next, file).finally(() => {
+        running--;
+        pump();
+        if (!uploads.value.some((u) => u.state === 'queued' || u.state === 'sending'))
+          void loadObjects();
+      });
     }
   }
+
+  async function send(upload: Upload, file: File) {
+    const { id, settings } = upload;
+    const target = { ...upload.target, key: upload.key };
+    let uploadId = upload.resume?.uploadId;
+    /** The multipart upload is under way (so a failure from here on aborts it). */
+    let live = false;
+    const write = {
+      ...(settings.acl ? { acl: settings.acl } : {}),
+      ...(Object.keys(settings.metadata).length ? { metadata: settings.metadata } : {}),
+    };
+    try {
+      await uploadFile(target, file, {
+        signal: upload.controller.signal,
+        write,
+        ...(upload.resume ? { resume: upload.resume } : {}),
+        onProgress: (sent) => update(id, { sent }),
+        onMultipart: (state) => {
+          live = true;
+          if (uploadId && uploadId !== state.uploadId) void forgetUpload(uploadId);
+          uploadId = state.uploadId;
+          const sent = state.partsDone * state.partSize;
+          update(id, { uploadId, startedFrom: Math.min(sent, upload.size) });
+          void keepUpload({
+            uploadId,
+            profileId: target.profile.id,
+            bucket: target.bucket,
+            key: target.key,
+            file: { name: file.name, size: file.size, lastModified: file.lastModified },
+            partSize: state.partSize,
+            partsDone: state.partsDone,
+            partsTotal: state.partsTotal,
+            at: Date.now(),
+          });
+        },
+        onPartDone: (partsDone) => {
+          if (uploadId) void updateUpload(uploadId, { partsDone });
+        },
+      });
+      update(id, { state: 'done', sent: upload.size });
+      if (uploadId) await forgetUpload(uploadId);
+    } catch (e) {
+      if (upload.resume && uploadId === upload.resume.uploadId && !live) {
+        // It failed before picking the kept upload up (ListParts refused, the link down): the
+        // parts are still there and the record stays, to try again.
+        update(id, { state: 'failed', error: asError(e) });
+        void loadResumable();
+        return;
+      }
+      const reason = upload.controller.signal.reason;
+      if (reason === RESUME_LATER && uploadId) {
+        update(id, { state: 'paused' });
+        await updateUpload(uploadId, {});
+        void loadResumable();
+        return;
+      }
+      update(
+        id,
+        upload.controller.signal.aborted
+          ? { state: 'cancelled' }
+          : { state: 'failed', error: asError(e) },
+      );
+      // uploadFile aborted the multipart upload on the server; nothing is left to resume.
+      if (uploadId) await forgetUpload(uploadId);
+    }
+  }
+
   const pending = new Map<number, File>();
   function update(id: number, patch: Partial<Upload>) {
     uploads.value = uploads.value.map((u) => (u.id === id ? { ...u, ...patch } : u));
   }
 
-  async function keysUnder(folderKeys: string[]): Promise<string[]> {
-    if (!current || !bucket.value) return [];
+  /** Every key the given keys stand for: an object itself, a folder everything under it. */
+  async function keysUnder(name: string, folderKeys: string[]): Promise<string[]> {
+    const where = await at(name);
     const all: string[] = [];
     for (const key of folderKeys) {
       if (!key.endsWith('/')) {
         all.push(key);
         continue;
       }
-      const listed = await listObjects(current.profile, current.signer, bucket.value, {
+      const listed = await listObjects(where.profile, where.signer, name, {
         prefix: key,
         delimiter: '',
       });
       all.push(...listed.objects.map((o) => o.key), key);
     }
     return [...new Set(all)];
+  }
+
+  function deleteFailure(result: Awaited<ReturnType<typeof deleteObjects>>): CloudError {
+    const first = result.errors[0];
+    return new CloudError({
+      code: first?.code ?? 'DeleteFailed',
+      message: `${result.errors.length} not deleted; ${first?.key ?? ''}: ${first?.message ?? ''}`,
+    });
   }
 
   return {
@@ -191,21 +330,31 @@ export function createS3Model() {
     dialog,
     dialogError,
     query,
+    regions,
+    toResume,
+    uploadSettings,
     profile: watcher.current,
     refresh: () => (bucket.value ? loadObjects() : loadBuckets()),
     openBucket(name: string) {
       batch(() => {
         bucket.value = name;
         prefix.value = '';
+        query.value = '';
       });
       void loadObjects();
     },
     closeBucket() {
-      bucket.value = null;
+      batch(() => {
+        bucket.value = null;
+        query.value = '';
+      });
       void loadBuckets();
     },
     openPrefix(next: string) {
-      prefix.value = next;
+      batch(() => {
+        prefix.value = next;
+        query.value = '';
+      });
       void loadObjects();
     },
     open(next: S3Dialog | null) {
@@ -214,10 +363,12 @@ export function createS3Model() {
         dialogError.value = null;
       });
     },
-    async createBucket(name: string) {
+    /** `region`: AWS's region (else the profile's), or another cloud's LocationConstraint. */
+    async createBucket(name: string, region: string) {
       if (!current) return;
       try {
-        await createBucket(current.profile, current.signer, name);
+        await createBucket(current.profile, current.signer, name, region ? { region } : {});
+        if (region && current.profile.kind === 'aws') targets?.know(name, region);
         dialog.value = null;
         await loadBuckets();
       } catch (e) {
@@ -225,9 +376,11 @@ export function createS3Model() {
       }
     },
     async createFolder(name: string) {
-      if (!current || !bucket.value) return;
+      const open = bucket.value;
+      if (!open) return;
       try {
-        await createFolder(current.profile, current.signer, bucket.value, `${prefix.value}${name}`);
+        const where = await at(open);
+        await createFolder(where.profile, where.signer, open, `${prefix.value}${name}`);
         dialog.value = null;
         await loadObjects();
       } catch (e) {
@@ -236,9 +389,11 @@ export function createS3Model() {
     },
     /** Opens the delete confirm with the number of objects it will remove (folders included). */
     async askDelete(keys: string[]) {
+      const open = bucket.value;
+      if (!open) return;
       this.open({ kind: 'delete', keys, count: null });
       try {
-        const all = await keysUnder(keys);
+        const all = await keysUnder(open, keys);
         if (dialog.value?.kind === 'delete')
           dialog.value = { kind: 'delete', keys: all, count: all.length };
       } catch (e) {
@@ -246,16 +401,13 @@ export function createS3Model() {
       }
     },
     async deleteKeys(keys: string[]) {
-      if (!current || !bucket.value) return;
+      const open = bucket.value;
+      if (!open) return;
       try {
-        const result = await deleteObjects(current.profile, current.signer, bucket.value, keys);
-        if (result.errors.length) {
-          const first = result.errors[0];
-          dialogError.value = {
-            code: first?.code ?? 'DeleteFailed',
-            message: `${result.errors.length} not deleted: ${first?.key ?? ''} ${first?.message ?? ''}`,
-          };
-        } else dialog.value = null;
+        const where = await at(open);
+        const result = await deleteObjects(where.profile, where.signer, open, keys);
+        if (result.errors.length) dialogError.value = asError(deleteFailure(result));
+        else dialog.value = null;
         await loadObjects();
       } catch (e) {
         dialogError.value = asError(e);
@@ -264,9 +416,9 @@ export function createS3Model() {
     /** Asks to delete a bucket, counting what it holds so the user can empty it first. */
     async askDeleteBucket(name: string) {
       this.open({ kind: 'delete-bucket', name, keys: null });
-      if (!current) return;
       try {
-        const listed = await listObjects(current.profile, current.signer, name, { delimiter: '' });
+        const where = await at(name);
+        const listed = await listObjects(where.profile, where.signer, name, { delimiter: '' });
         const open = dialog.value;
         if (open?.kind === 'delete-bucket' && open.name === name)
           dialog.value = { ...open, keys: listed.objects.map((o) => o.key) };
@@ -276,19 +428,13 @@ export function createS3Model() {
     },
     /** Empties the bucket (when it holds anything) and deletes it. */
     async deleteBucket(name: string, keys: string[]) {
-      if (!current) return;
       try {
+        const where = await at(name);
         if (keys.length) {
-          const result = await deleteObjects(current.profile, current.signer, name, keys);
-          if (result.errors.length) {
-            const first = result.errors[0];
-            throw new CloudError({
-              code: first?.code ?? 'DeleteFailed',
-              message: `${result.errors.length} not deleted; ${first?.key ?? ''}: ${first?.message ?? ''}`,
-            });
-          }
+          const result = await deleteObjects(where.profile, where.signer, name, keys);
+          if (result.errors.length) throw deleteFailure(result);
         }
-        await deleteBucket(current.profile, current.signer, name);
+        await deleteBucket(where.profile, where.signer, name);
         dialog.value = null;
         await loadBuckets();
       } catch (e) {
@@ -297,46 +443,99 @@ export function createS3Model() {
     },
     /** A presigned GET anyone can use for `seconds` (5 minutes to 7 days). */
     async share(key: string, seconds: number) {
-      if (!current || !bucket.value) return;
+      const open = bucket.value;
+      if (!open) return;
       try {
-        const url = await presignedGet(current.profile, current.signer, bucket.value, key, seconds);
+        const where = await at(open);
+        const url = await presignedGet(where.profile, where.signer, open, key, seconds);
         dialog.value = { kind: 'share', key, url };
       } catch (e) {
         dialogError.value = asError(e);
       }
     },
-    /** Saves objects through the downloads API from presigned GETs, under their own names. */
+    /**
+     * Saves objects through the downloads API from presigned GETs. A folder comes down as its
+     * files, under a folder of its name; a file under its own name.
+     */
     async download(keys: string[]) {
-      if (!current || !bucket.value) return;
+      const open = bucket.value;
+      if (!open) return;
+      const base = prefix.value;
       try {
-        for (const key of keys) {
-          const url = await presignedGet(current.profile, current.signer, bucket.value, key, 3600);
-          const filename = (key.split('/').pop() || 'download').replace(/[\\:*?"<>|]/g, '_');
-          await browser.downloads.download({ url, filename, saveAs: false });
+        const where = await at(open);
+        const all = (await keysUnder(open, keys)).filter((k) => !k.endsWith('/'));
+        for (const key of all) {
+          const url = await presignedGet(where.profile, where.signer, open, key, 3600);
+          await browser.downloads.download({
+            url,
+            filename: downloadName(key, base),
+            saveAs: false,
+            conflictAction: 'uniquify',
+          });
         }
       } catch (e) {
         error.value = asError(e);
       }
     },
-    /** Queues files; a dropped folder keeps its relative paths under the current prefix. */
-    upload(files: DroppedFile[]) {
-      if (!current || !bucket.value) return;
-      const target = { profile: current.profile, signer: current.signer, bucket: bucket.value };
-      const added: Upload[] = files.map(({ file, relativePath }) => {
+    /**
+     * Queues files; a dropped folder keeps its relative paths under the current prefix. A file
+     * that matches an upload put off with "Resume later" continues it, where it was going.
+     */
+    async upload(files: DroppedFile[]) {
+      const open = bucket.value;
+      const profile = current?.profile;
+      if (!open || !profile) return;
+      let where: CurrentProfile;
+      try {
+        where = await at(open);
+      } catch (e) {
+        error.value = asError(e);
+        return;
+      }
+      const kept = await uploadsToResume(profile.id).catch(() => []);
+      const taken = new Set<string>();
+      for (const u of uploads.value) {
+        const active = u.state === 'queued' || u.state === 'sending';
+        const id = u.uploadId ?? u.resume?.uploadId;
+        if (active && id) taken.add(id);
+      }
+      const settings = uploadSettings.value;
+      const here = prefix.value;
+      const added: Upload[] = [];
+      for (const { file, relativePath } of files) {
         const id = nextUpload++;
+        const key = `${here}${relativePath || file.name}`;
+        const match = matchUpload(kept, file, key, taken);
         pending.set(id, file);
-        return {
+        const upload: Upload = {
           id,
-          target,
-          key: `${prefix.value}${relativePath || file.name}`,
+          target: { profile: where.profile, signer: where.signer, bucket: open },
+          key,
           size: file.size,
           sent: 0,
           state: 'queued',
           startedAt: 0,
+          startedFrom: 0,
           controller: new AbortController(),
+          settings,
         };
-      });
+        if (match) {
+          taken.add(match.uploadId);
+          const resumeAt = match.bucket === open ? where : await at(match.bucket).catch(() => null);
+          if (resumeAt) {
+            upload.target = {
+              profile: resumeAt.profile,
+              signer: resumeAt.signer,
+              bucket: match.bucket,
+            };
+            upload.key = match.key;
+            upload.resume = { uploadId: match.uploadId, partSize: match.partSize };
+          }
+        }
+        added.push(upload);
+      }
       uploads.value = [...uploads.value, ...added];
+      toResume.value = toResume.value.filter((u) => !taken.has(u.uploadId));
       pump();
     },
     cancel(id?: number) {
@@ -346,6 +545,31 @@ export function createS3Model() {
           pending.delete(u.id);
           update(u.id, { state: 'cancelled' });
         } else if (u.state === 'sending') u.controller.abort();
+      }
+    },
+    /** Stops a multipart upload but keeps it, and its parts, to finish from the same file later. */
+    resumeLater(id: number) {
+      const u = uploads.value.find((x) => x.id === id);
+      if (u?.state === 'sending' && u.uploadId) u.controller.abort(RESUME_LATER);
+    },
+    /** Gives up a kept upload: the parts on the server are deleted (AbortMultipartUpload). */
+    async discard(kept: ResumableUpload) {
+      try {
+        const where = await at(kept.bucket);
+        await abortMultipartUpload(
+          where.profile,
+          where.signer,
+          kept.bucket,
+          kept.key,
+          kept.uploadId,
+        ).catch((e: unknown) => {
+          // Already gone on the server: forgetting it is all that is left to do.
+          if (!(e instanceof CloudError && e.code === 'NoSuchUpload')) throw e;
+        });
+        await forgetUpload(kept.uploadId);
+        await loadResumable();
+      } catch (e) {
+        error.value = asError(e);
       }
     },
     busy: computed(() => uploads.value.some((u) => u.state === 'queued' || u.state === 'sending')),
@@ -358,3 +582,20 @@ export function createS3Model() {
 }
 
 export type S3Model = ReturnType<typeof createS3Model>;
+
+let pageModel: S3Model | null = null;
+
+/**
+ * The page's one S3 model. It outlives the tab: switching to Instances mid-upload must not cut
+ * the upload off, so the panel never disposes it. Closing the page while uploading asks first.
+ */
+export function s3Model(): S3Model {
+  if (!pageModel) {
+    const model = createS3Model();
+    addEventListener('beforeunload', (e) => {
+      if (model.busy.value) e.preventDefault();
+    });
+    pageModel = model;
+  }
+  return pageModel;
+}

@@ -1,16 +1,18 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { validateBucketName } from '../../cloud/s3';
+import { useMemo, useState } from 'preact/hooks';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Dialog } from '../components/dialog';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { TextField } from '../components/field';
+import { useSort } from '../components/use-sort';
 import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
 import { droppedFiles } from './drop';
-import { entryColumns, formatBytes } from './s3-columns';
+import { BucketList, CreateBucketDialog } from './s3-buckets';
+import { entryColumns, foldersFirst } from './s3-columns';
 import { DeleteBucketDialog, ShareDialog } from './s3-dialogs';
-import { createS3Model, type S3Model, type Upload } from './s3-model';
+import { type S3Model, s3Model } from './s3-model';
+import { ToResume, UploadList, UploadOptionsDialog, uploadSettingsSummary } from './s3-uploads';
 import './s3.css';
 
 function NameDialog(props: {
@@ -57,46 +59,13 @@ function NameDialog(props: {
   );
 }
 
-function UploadRow({ upload, model }: { upload: Upload; model: S3Model }) {
-  const seconds = upload.startedAt ? (Date.now() - upload.startedAt) / 1000 : 0;
-  const rate = seconds > 0 ? upload.sent / seconds : 0;
-  const left = rate > 0 ? Math.round((upload.size - upload.sent) / rate) : 0;
-  const percent = upload.size ? Math.floor((upload.sent / upload.size) * 100) : 100;
-  return (
-    <li class={`upload ${upload.state}`}>
-      <progress max={100} value={percent} aria-label={upload.key} />{' '}
-      <span>
-        {t(
-          `upload_${upload.state}`,
-          upload.key,
-          `${percent}`,
-          `${formatBytes(rate)}/s`,
-          String(left),
-        )}
-      </span>
-      {upload.error && <ErrorMessage error={upload.error} />}
-      {(upload.state === 'queued' || upload.state === 'sending') && (
-        <button type="button" onClick={() => model.cancel(upload.id)}>
-          {t('cancel')}
-        </button>
-      )}
-    </li>
-  );
-}
-
 export default function S3Panel() {
-  const model = useMemo(() => createS3Model(), []);
-  useEffect(() => model.dispose, [model]);
+  // The page's model, not the tab's: uploads go on while another tab is shown.
+  const model = s3Model();
   const columns = useMemo(() => entryColumns(), []);
+  const { sorted, sort, onSort } = useSort(model.filtered.value, columns);
+  const rows = useMemo(() => foldersFirst(sorted), [sorted]);
   const [dragging, setDragging] = useState(false);
-  // Closing the page mid-upload would cut the uploads off: the browser asks first.
-  useEffect(() => {
-    const guard = (e: BeforeUnloadEvent) => {
-      if (model.busy.value) e.preventDefault();
-    };
-    addEventListener('beforeunload', guard);
-    return () => removeEventListener('beforeunload', guard);
-  }, [model]);
 
   if (!model.profile.value) {
     return (
@@ -108,9 +77,7 @@ export default function S3Panel() {
   const chosen = [...model.selected.value];
   const chosenObjects = chosen.filter((k) => !k.endsWith('/'));
   const crumbs = model.prefix.value.split('/').filter(Boolean);
-  const uploads = model.uploads.value;
-  const totalSize = uploads.reduce((n, u) => n + u.size, 0);
-  const totalSent = uploads.reduce((n, u) => n + u.sent, 0);
+  const summary = uploadSettingsSummary(model.uploadSettings.value);
 
   return (
     <section class="resource-panel" aria-label={t('tabS3')}>
@@ -168,20 +135,25 @@ export default function S3Panel() {
                 type="file"
                 multiple
                 hidden
-                onChange={(e) =>
-                  model.upload(
-                    [...(e.currentTarget.files ?? [])].map((file) => ({ file, relativePath: '' })),
-                  )
-                }
+                onChange={(e) => {
+                  const picked = [...(e.currentTarget.files ?? [])];
+                  // Cleared, so picking the same file again (to resume it) fires a change.
+                  e.currentTarget.value = '';
+                  void model.upload(picked.map((file) => ({ file, relativePath: '' })));
+                }}
               />
             </label>
+            <button type="button" onClick={() => model.open({ kind: 'upload-options' })}>
+              {t('s3UploadOptions')}
+            </button>
+            {summary && <span class="muted">{summary}</span>}
             <button type="button" onClick={() => model.open({ kind: 'create-folder' })}>
               {t('s3CreateFolder')}
             </button>
             <button
               type="button"
-              disabled={chosenObjects.length === 0}
-              onClick={() => void model.download(chosenObjects)}
+              disabled={chosen.length === 0}
+              onClick={() => void model.download(chosen)}
             >
               {t('s3Download')}
             </button>
@@ -207,24 +179,7 @@ export default function S3Panel() {
       </div>
       {model.error.value && <ErrorMessage error={model.error.value} />}
       {!bucket ? (
-        <ul class="bucket-list">
-          {model.buckets.value.map((b) => (
-            <li key={b.name}>
-              <button type="button" onClick={() => model.openBucket(b.name)}>
-                {b.name}
-              </button>{' '}
-              <span class="muted">{new Date(b.creationDate).toLocaleString()}</span>{' '}
-              <button
-                type="button"
-                class="danger"
-                onClick={() => void model.askDeleteBucket(b.name)}
-              >
-                {t('bucketDeleteNamed', b.name)}
-              </button>
-            </li>
-          ))}
-          {model.buckets.value.length === 0 && <li class="muted">{t('s3NoBuckets')}</li>}
-        </ul>
+        <BucketList model={model} />
       ) : (
         // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone; the file picker is the keyboard way
         <div
@@ -243,8 +198,10 @@ export default function S3Panel() {
         >
           <VirtualTable
             label={t('s3Objects')}
-            rows={model.filtered.value}
+            rows={rows}
             columns={columns}
+            sort={sort}
+            onSort={onSort}
             rowKey={(e) => e.key}
             selected={model.selected.value}
             onSelect={(keys) => (model.selected.value = keys)}
@@ -255,32 +212,10 @@ export default function S3Panel() {
           <p class="muted">{model.loading.value ? t('loading') : t('s3DropHint')}</p>
         </div>
       )}
-      {uploads.length > 0 && (
-        <section class="uploads" aria-label={t('s3Uploads')}>
-          <p role="status">
-            {t('s3UploadTotal', formatBytes(totalSent), formatBytes(totalSize))}{' '}
-            {model.busy.value && (
-              <button type="button" onClick={() => model.cancel()}>
-                {t('s3CancelAll')}
-              </button>
-            )}
-          </p>
-          <ul>
-            {uploads.map((u) => (
-              <UploadRow key={u.id} upload={u} model={model} />
-            ))}
-          </ul>
-        </section>
-      )}
-      {dialog?.kind === 'create-bucket' && (
-        <NameDialog
-          model={model}
-          title={t('s3CreateBucket')}
-          label={t('s3BucketName')}
-          check={(name) => (validateBucketName(name) ? t('s3BadBucketName') : undefined)}
-          onSubmit={(name) => model.createBucket(name)}
-        />
-      )}
+      <UploadList model={model} />
+      <ToResume model={model} />
+      {dialog?.kind === 'create-bucket' && <CreateBucketDialog model={model} />}
+      {dialog?.kind === 'upload-options' && <UploadOptionsDialog model={model} />}
       {dialog?.kind === 'create-folder' && (
         <NameDialog
           model={model}

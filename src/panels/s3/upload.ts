@@ -4,17 +4,21 @@
 
 import { CloudError } from '../../cloud/errors';
 import type { Profile } from '../../cloud/profile';
+import type { WriteOptions } from '../../cloud/s3';
 import {
   abortMultipartUpload,
   type CompletedPart,
   completeMultipartUpload,
   createMultipartUpload,
+  listParts,
   planParts,
   presignedPut,
   presignUploadParts,
 } from '../../cloud/s3';
 import type { Signer } from '../../cloud/signer';
 
+/** The abort reason of "Resume later": the multipart upload and its parts stay on the server. */
+export const RESUME_LATER = 'resume-later';
 export const UPLOAD_THRESHOLD = 16 * 1024 * 1024;
 export const PARALLEL_PARTS = 4;
 const PART_ATTEMPTS = 4;
@@ -35,6 +39,21 @@ export interface UploadOptions {
   parallel?: number;
   /** Waits before a part is sent again; tests make it short. */
   retryDelayMs?: (attempt: number) => number;
+  /** Canned ACL, metadata, Cache-Control; Content-Type comes from the file unless given. */
+  write?: WriteOptions;
+  /** Continues this multipart upload: the parts the server already holds are not sent again. */
+  resume?: { uploadId: string; partSize: number };
+  /** A multipart upload began or resumed: what it takes to resume it later. */
+  onMultipart?: (upload: MultipartState) => void;
+  /** Another part finished. */
+  onPartDone?: (partsDone: number) => void;
+}
+
+export interface MultipartState {
+  uploadId: string;
+  partSize: number;
+  partsDone: number;
+  partsTotal: number;
 }
 
 /** Sends bytes with XHR; resolves with the ETag the server gave. */
@@ -77,45 +96,82 @@ export async function uploadFile(
   opts: UploadOptions,
 ): Promise<void> {
   const { profile, signer, bucket, key } = target;
-  const contentType = file.type || 'application/octet-stream';
-  const plan = planParts(file.size, { threshold: opts.threshold ?? UPLOAD_THRESHOLD });
+  const write: WriteOptions = {
+    ...opts.write,
+    contentType: opts.write?.contentType || file.type || 'application/octet-stream',
+  };
+  const plan = planParts(file.size, {
+    threshold: opts.threshold ?? UPLOAD_THRESHOLD,
+    ...(opts.resume ? { partSize: opts.resume.partSize, threshold: 0 } : {}),
+  });
   if (!plan.multipart) {
-    const { url, headers } = await presignedPut(profile, signer, bucket, key, URL_LIFETIME_S, {
-      contentType,
-    });
+    const { url, headers } = await presignedPut(
+      profile,
+      signer,
+      bucket,
+      key,
+      URL_LIFETIME_S,
+      write,
+    );
     await put(url, file, headers, opts.signal, opts.onProgress);
     opts.onProgress(file.size);
     return;
   }
 
-  const uploadId = await createMultipartUpload(profile, signer, bucket, key, { contentType });
+  const done: CompletedPart[] = [];
+  let uploadId = '';
+  if (opts.resume) {
+    try {
+      const held = await listParts(profile, signer, bucket, key, opts.resume.uploadId);
+      uploadId = opts.resume.uploadId;
+      // A part counts only when the server holds it whole, at the size this plan gives it.
+      const sizes = new Map(plan.parts.map((p) => [p.partNumber, p.size]));
+      for (const part of held) {
+        if (sizes.get(part.partNumber) === part.size) done.push(part);
+      }
+    } catch (error) {
+      // Aborted or expired meanwhile: the file goes up from the start.
+      if (!(error instanceof CloudError && error.code === 'NoSuchUpload')) throw error;
+    }
+  }
+  if (!uploadId) uploadId = await createMultipartUpload(profile, signer, bucket, key, write);
+  const finished = new Set(done.map((p) => p.partNumber));
+  const todo = plan.parts.filter((p) => !finished.has(p.partNumber));
+  opts.onMultipart?.({
+    uploadId,
+    partSize: plan.partSize,
+    partsDone: done.length,
+    partsTotal: plan.parts.length,
+  });
   // One failed part stops the others, so the abort below does not race parts still in flight.
   const stop = new AbortController();
   const signal = AbortSignal.any([opts.signal, stop.signal]);
   try {
-    const numbers = plan.parts.map((p) => p.partNumber);
     const urls = await presignUploadParts(
       profile,
       signer,
       bucket,
       key,
       uploadId,
-      numbers,
+      todo.map((p) => p.partNumber),
       URL_LIFETIME_S,
     );
+    const urlOf = new Map(todo.map((p, i) => [p.partNumber, urls[i] ?? '']));
     const sent = new Map<number, number>();
+    for (const part of plan.parts)
+      if (finished.has(part.partNumber)) sent.set(part.partNumber, part.size);
     const report = () => {
       let total = 0;
       for (const bytes of sent.values()) total += bytes;
       opts.onProgress(total);
     };
-    const done: CompletedPart[] = [];
-    const queue = [...plan.parts];
+    report();
+    const queue = [...todo];
     const delay = opts.retryDelayMs ?? defaultDelay;
     const worker = async () => {
       for (let part = queue.shift(); part; part = queue.shift()) {
         const current = part;
-        const url = urls[current.partNumber - 1] ?? '';
+        const url = urlOf.get(current.partNumber) ?? '';
         for (let attempt = 1; ; attempt++) {
           try {
             const etag = await put(url, file.slice(current.start, current.end), {}, signal, (n) => {
@@ -125,6 +181,7 @@ export async function uploadFile(
             sent.set(current.partNumber, current.size);
             report();
             done.push({ partNumber: current.partNumber, etag });
+            opts.onPartDone?.(done.length);
             break;
           } catch (error) {
             sent.set(current.partNumber, 0);
@@ -147,6 +204,9 @@ export async function uploadFile(
     done.sort((a, b) => a.partNumber - b.partNumber);
     await completeMultipartUpload(profile, signer, bucket, key, uploadId, done);
   } catch (error) {
+    if (opts.signal.reason === RESUME_LATER) {
+      throw new CloudError({ code: 'Paused', message: 'Kept on the server to resume later' });
+    }
     // Cancelled or failed: no parts are left behind to be billed.
     await abortMultipartUpload(profile, signer, bucket, key, uploadId).catch(() => undefined);
     throw error;
