@@ -13,5 +13,5 @@ export function awsCli(motoUrl: string, args: string[]): unknown {
       AWS_PAGER: '',
     },
   });
-  return JSON.parse(out);
+  return out.trim() ? JSON.parse(out) : null;
 }

@@ -7,6 +7,7 @@ import { type FirefoxSession, launchFirefox } from '../support/firefox';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import { awsCli } from './aws-cli';
+import { downloadInto } from './firefox-downloads';
 import { addEucalyptusProfile, CREDENTIALS, switchToSignatureV2 } from './profiles-scenarios';
 import {
   addressScenario,
@@ -19,24 +20,6 @@ import {
   volumeScenario,
   zoneScenario,
 } from './resources-scenarios';
-
-interface BidiConnection {
-  send(method: string, params: unknown): Promise<{ result: unknown }>;
-}
-
-/** Points Firefox's downloads at `dir`, without asking, through its privileged context. */
-async function downloadInto(session: FirefoxSession, dir: string) {
-  const connection = (session.browser as unknown as { connection: BidiConnection }).connection;
-  const { result } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const context = (result as { contexts: Array<{ context: string }> }).contexts[0]?.context;
-  await connection.send('script.evaluate', {
-    expression: `Services.prefs.setIntPref('browser.download.folderList', 2);
-      Services.prefs.setStringPref('browser.download.dir', ${JSON.stringify(dir)});
-      Services.prefs.setBoolPref('browser.download.useDownloadDir', true);`,
-    target: { context },
-    awaitPromise: false,
-  });
-}
 
 /** The downloaded file's text, once Firefox has finished writing it. */
 async function downloaded(path: string): Promise<string> {

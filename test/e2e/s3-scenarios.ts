@@ -31,7 +31,16 @@ function nodeBytes(name: string, size: number): Buffer {
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const sizeOf = (name: string) => (name === BIG ? BIG_SIZE : 1000 + name.length * 37);
 
-export async function s3Scenario(page: TypingPage, motoUrl: string) {
+/**
+ * Resolves to the files the browser saves from now on, by their paths relative to the downloads
+ * folder, once all of `expected` (path → size) are there.
+ */
+export type CatchDownloads = (expected: Record<string, number>) => Promise<Map<string, Buffer>>;
+
+/** The name the panel saves a key under (downloadName), as the test expects it. */
+const savedAs = (name: string) => name.replace(/[?%]/g, '_');
+
+export async function s3Scenario(page: TypingPage, motoUrl: string, downloads: CatchDownloads) {
   await page.click('#tab-s3');
   await press(page, 'Create bucket…');
   await fill(page, 'Bucket name', 'Bad_Name');
@@ -92,10 +101,25 @@ export async function s3Scenario(page: TypingPage, motoUrl: string) {
   };
   expect(uploads.Uploads ?? []).toEqual([]);
 
-  // Back to the bucket root, delete the folder with everything in it.
+  // Back to the bucket root: the folder downloads as its four files, byte for byte.
   await press(page, BUCKET);
   await waitFor(page, () => !!document.querySelector('tr[data-key="docs/"]'), 'docs again');
   await page.click('tr[data-key="docs/"] td');
+  const expected = Object.fromEntries(
+    [...SMALL, BIG].map((name) => [`docs/${savedAs(name)}`, sizeOf(name)]),
+  );
+  const saved = downloads(expected);
+  saved.catch(() => undefined);
+  await press(page, 'Download');
+  const got = await saved;
+  for (const name of [...SMALL, BIG]) {
+    const bytes = got.get(`docs/${savedAs(name)}`);
+    expect(bytes && sha(bytes), `downloaded ${name} (saved: ${[...got.keys()].join(', ')})`).toBe(
+      sha(nodeBytes(name, sizeOf(name))),
+    );
+  }
+
+  // Delete the folder with everything in it.
   await press(page, 'Delete');
   await waitForText(page, 'Delete 5 object(s), folders with everything in them?');
   await press(page, 'Delete 5 object(s)');
@@ -113,6 +137,12 @@ export function s3Faults() {
     failedParts: 0,
     hold: null as Promise<void> | null,
     heldParts: 0,
+    /** Hold only parts numbered this or above (the first time each is sent); null: all. */
+    holdFrom: null as number | null,
+    /** Part numbers as they were sent, retries and resumes included. */
+    partsSent: [] as number[],
+    /** Part numbers held once already (with holdFrom, each is held only the first time). */
+    heldNumbers: new Set<number>(),
   };
   const isPart = (method: string, query: string) =>
     method === 'PUT' && /(^|&)partNumber=/.test(query);
@@ -128,18 +158,25 @@ export function s3Faults() {
       };
     },
     s3Hold(method: string, query: string) {
-      if (!isPart(method, query) || !state.hold) return undefined;
+      if (!isPart(method, query)) return undefined;
+      const part = Number(/(?:^|&)partNumber=(\d+)/.exec(query)?.[1]);
+      state.partsSent.push(part);
+      if (!state.hold) return undefined;
+      if (state.holdFrom !== null && (part < state.holdFrom || state.heldNumbers.has(part)))
+        return undefined;
+      state.heldNumbers.add(part);
       state.heldParts++;
       return state.hold;
     },
   };
 }
 
-async function dropOne(page: TypingPage, name: string, size: number) {
+async function dropOne(page: TypingPage, name: string, size: number, lastModified?: number) {
+  const options = lastModified === undefined ? '' : `, { lastModified: ${lastModified} }`;
   await run(
     page,
     `const data = new DataTransfer();
-     data.items.add(new File([${pageBytes(name, size)}], ${JSON.stringify(name)}));
+     data.items.add(new File([${pageBytes(name, size)}], ${JSON.stringify(name)}${options}));
      document.querySelector('.drop-target').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));`,
   );
 }
@@ -253,4 +290,120 @@ export async function deleteBucketScenario(page: TypingPage, motoUrl: string) {
     Buckets?: Array<{ Name: string }>;
   };
   expect((buckets.Buckets ?? []).map((b) => b.Name)).not.toContain(BUCKET);
+}
+
+/** How many parts the server holds for the unfinished upload of `key` (0 when there is none). */
+function partsOnServer(motoUrl: string, key: string): number {
+  const listed = awsCli(motoUrl, ['s3api', 'list-multipart-uploads', '--bucket', BUCKET]) as {
+    Uploads?: Array<{ Key: string; UploadId: string }>;
+  };
+  const mine = listed.Uploads?.find((u) => u.Key === key);
+  if (!mine) return 0;
+  const args = ['s3api', 'list-parts', '--bucket', BUCKET, '--key', key];
+  const parts = awsCli(motoUrl, [...args, '--upload-id', mine.UploadId]) as { Parts?: unknown[] };
+  return (parts.Parts ?? []).length;
+}
+
+/**
+ * "Resume later" midway, a reload, the same file dropped again: the upload finishes from where
+ * it stopped (the part already on the server is not sent again) and the bytes are right.
+ */
+export async function resumeScenario(
+  page: TypingPage,
+  motoUrl: string,
+  faults: ReturnType<typeof s3Faults>,
+) {
+  const name = 'resumed 40MiB.bin';
+  const size = 40 * 1024 * 1024;
+  const lastModified = 1_700_000_000_000;
+  // Parts 2 and 3 are held until the end: released earlier, the front door could still pass
+  // them on and the server would hold the whole file before the resume.
+  let release = () => {};
+  faults.state.partsSent = [];
+  faults.state.heldNumbers = new Set();
+  faults.state.holdFrom = 2;
+  faults.state.hold = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  try {
+    await dropOne(page, name, size, lastModified);
+    // Part 1 (16 MiB) reaches the server; parts 2 and 3 are held.
+    await expect.poll(() => partsOnServer(motoUrl, name), { timeout: 20_000 }).toBe(1);
+    // The row shows how far it got.
+    await waitFor(
+      page,
+      new Function(
+        `const li = [...document.querySelectorAll('.upload.sending')].find((l) => l.textContent.includes(${JSON.stringify(name)}));
+         const value = li?.querySelector('progress')?.value ?? 0;
+         return value >= 40 && / s left/.test(li.textContent);`,
+      ) as () => boolean,
+      'progress of the held upload',
+    );
+    await press(page, 'Resume later');
+    await waitForText(page, `${name}: kept to resume later`);
+    faults.state.hold = null;
+    faults.state.holdFrom = null;
+    await resumeAfterReload(page, motoUrl, faults, name, size, lastModified);
+  } finally {
+    faults.state.hold = null;
+    faults.state.holdFrom = null;
+    release();
+  }
+}
+
+async function resumeAfterReload(
+  page: TypingPage,
+  motoUrl: string,
+  faults: ReturnType<typeof s3Faults>,
+  name: string,
+  size: number,
+  lastModified: number,
+) {
+  const doneRow = new Function(
+    `return [...document.querySelectorAll('.upload.done')].some((li) => li.textContent.includes(${JSON.stringify(name)}));`,
+  ) as () => boolean;
+  // Still on the server, waiting.
+  const waiting = awsCli(motoUrl, ['s3api', 'list-multipart-uploads', '--bucket', BUCKET]) as {
+    Uploads?: Array<{ Key: string }>;
+  };
+  expect((waiting.Uploads ?? []).map((u) => u.Key)).toEqual([name]);
+
+  // Reloaded from inside (as F5 does); a driver's reload waits on events Firefox's BiDi lacks.
+  await run(page, 'window.cirrusBeforeReload = true; setTimeout(() => location.reload(), 0);');
+  await waitFor(
+    page,
+    new Function(
+      `return !window.cirrusBeforeReload && document.readyState === 'complete' && !!document.getElementById('tab-s3');`,
+    ) as () => boolean,
+    'the panel again',
+  );
+  await page.click('#tab-s3');
+  await waitForText(page, 'Uploads to resume');
+  await waitForText(page, `${name} in ${BUCKET}`);
+  await press(page, BUCKET);
+  await waitForText(page, 'Drop files or folders here');
+  expect(faults.state.partsSent.filter((p) => p === 1)).toHaveLength(1);
+  const mark = faults.state.partsSent.length;
+  await dropOne(page, name, size, lastModified);
+  await waitFor(page, doneRow, 'the resumed upload done', 60_000);
+  // Part 1 was not sent again; 2 and 3 were.
+  expect(faults.state.partsSent.slice(mark).sort()).toEqual([2, 3]);
+  await waitFor(
+    page,
+    () => !document.body.innerText.includes('Uploads to resume'),
+    'nothing left to resume',
+  );
+  const dir = await mkdtemp(join(tmpdir(), 'cirrus-s3-e2e-'));
+  try {
+    const out = join(dir, 'object');
+    awsCli(motoUrl, ['s3api', 'get-object', '--bucket', BUCKET, '--key', name, out]);
+    expect(sha(await readFile(out))).toBe(sha(nodeBytes(name, size)));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const after = awsCli(motoUrl, ['s3api', 'list-multipart-uploads', '--bucket', BUCKET]) as {
+    Uploads?: unknown[];
+  };
+  expect(after.Uploads ?? []).toEqual([]);
+  awsCli(motoUrl, ['s3api', 'delete-object', '--bucket', BUCKET, '--key', name]);
 }

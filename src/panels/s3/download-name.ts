@@ -5,9 +5,10 @@
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 
 function safePart(part: string): string {
-  // Control characters and the characters Windows refuses; trailing dots and spaces too.
+  // Control characters and the characters Windows refuses, and % (Firefox would change it, so
+  // both browsers save the same name); trailing dots and spaces too.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what goes
-  let out = part.replace(/[\u0000-\u001f\u007f\\:*?"<>|]/g, '_').replace(/[. ]+$/, '');
+  let out = part.replace(/[\u0000-\u001f\u007f\\:*?"<>|%]/g, '_').replace(/[. ]+$/, '');
   if (out === '' || out === '.' || out === '..') out = '_';
   if (RESERVED.test(out)) out = `_${out}`;
   return out;
