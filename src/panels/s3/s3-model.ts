@@ -14,6 +14,7 @@ import {
 import browser from '../../shared/browser';
 import { type CurrentProfile, watchCurrentProfile } from '../current-profile';
 import { asError } from '../errors';
+import { createObjectActions, type ObjectDialog } from './object-actions';
 import { uploadFile } from './upload';
 
 /** A row of the object list: a folder (common prefix) or an object. */
@@ -39,7 +40,8 @@ export type S3Dialog =
   | { kind: 'create-folder' }
   | { kind: 'delete'; keys: string[]; count: number | null }
   | { kind: 'delete-bucket'; name: string; keys: string[] | null }
-  | { kind: 'share'; key: string; url: string | null };
+  | { kind: 'share'; key: string; url: string | null }
+  | ObjectDialog;
 
 /** A dropped file with the path it had under the dropped folder (empty for a loose file). */
 export interface DroppedFile {
@@ -349,6 +351,14 @@ export function createS3Model() {
       }
     },
     busy: computed(() => uploads.value.some((u) => u.state === 'queued' || u.state === 'sending')),
+    ...createObjectActions({
+      current: () => current,
+      bucket,
+      prefix,
+      dialog,
+      dialogError,
+      reload: loadObjects,
+    }),
     dispose() {
       generation++;
       watcher.dispose();

@@ -8,6 +8,7 @@ import { TextField } from '../components/field';
 import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
 import { droppedFiles } from './drop';
+import { ObjectButtons, ObjectDialogs } from './object-dialogs';
 import { entryColumns, formatBytes } from './s3-columns';
 import { DeleteBucketDialog, ShareDialog } from './s3-dialogs';
 import { createS3Model, type S3Model, type Upload } from './s3-model';
@@ -194,6 +195,7 @@ export default function S3Panel() {
             >
               {t('shareLinkButton')}
             </button>
+            <ObjectButtons model={model} chosen={chosen} />
             <button
               type="button"
               class="danger"
@@ -290,6 +292,7 @@ export default function S3Panel() {
           onSubmit={(name) => model.createFolder(name)}
         />
       )}
+      <ObjectDialogs model={model} />
       {dialog?.kind === 'share' && (
         <ShareDialog model={model} objectKey={dialog.key} url={dialog.url} />
       )}
