@@ -537,6 +537,7 @@ export function AclDialog({
             <legend>{t('objAclSet')}</legend>
             <label>
               <input
+                id="acl-private"
                 type="radio"
                 name="acl-canned"
                 checked={chosen === 'private'}
@@ -546,6 +547,7 @@ export function AclDialog({
             </label>{' '}
             <label>
               <input
+                id="acl-public-read"
                 type="radio"
                 name="acl-canned"
                 checked={chosen === 'public-read'}
