@@ -451,6 +451,11 @@ const CANNED: Record<AclView['canned'], MessageKey> = {
   other: 'objAclOther',
 };
 
+function permissionName(permission: string): string {
+  const key = PERMISSIONS[permission];
+  return key ? t(key) : permission;
+}
+
 function granteeName(grant: GrantView): string {
   const group = grant.uri ? GROUPS[grant.uri] : undefined;
   return group ? t(group) : grant.grantee;
@@ -522,11 +527,7 @@ export function AclDialog({
                         <span class="mono muted"> {grant.id}</span>
                       )}
                     </td>
-                    <td>
-                      {PERMISSIONS[grant.permission]
-                        ? t(PERMISSIONS[grant.permission] as MessageKey)
-                        : grant.permission}
-                    </td>
+                    <td>{permissionName(grant.permission)}</td>
                   </tr>
                 ))}
               </tbody>

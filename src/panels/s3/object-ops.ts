@@ -5,6 +5,7 @@
 import type { CloudErrorData } from '../../cloud/errors';
 import {
   type CannedAcl,
+  type CopyObjectOptions,
   copyObject,
   deleteObjects,
   getObjectAcl,
@@ -240,9 +241,8 @@ async function transfer(
     try {
       // A moved object stays as readable as it was: a public-read ACL goes with it.
       const acl = opts.move ? await keptAcl(current, fromBucket, item.source) : undefined;
-      await copyObject(profile, signer, fromBucket, item.source, toBucket, item.target, {
+      await copyWithAcl(current, fromBucket, item.source, toBucket, item.target, acl, {
         metadataDirective: 'COPY',
-        ...(acl ? { acl } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
       });
       copied.push(item.source);
@@ -275,6 +275,32 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
     while (next < items.length) await work(items[next++] as T);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * A copy that carries `acl` where the destination takes ACLs; a destination bucket without ACLs
+ * refuses any x-amz-acl, so there the copy goes again without it.
+ */
+async function copyWithAcl(
+  { profile, signer }: CurrentProfile,
+  fromBucket: string,
+  source: string,
+  toBucket: string,
+  target: string,
+  acl: CannedAcl | undefined,
+  opts: CopyObjectOptions,
+) {
+  if (acl) {
+    try {
+      return await copyObject(profile, signer, fromBucket, source, toBucket, target, {
+        ...opts,
+        acl,
+      });
+    } catch (error) {
+      if (!aclsOff(asError(error))) throw error;
+    }
+  }
+  return copyObject(profile, signer, fromBucket, source, toBucket, target, opts);
 }
 
 /** The canned ACL to give a rewritten copy so it stays public; nothing when ACLs cannot be read. */
@@ -423,10 +449,9 @@ export async function saveMetadata(
   const problems = validateMetadata(form);
   if (hasProblems(problems)) return { problems };
   const acl = await keptAcl(current, bucket, key);
-  const result = await copyObject(current.profile, current.signer, bucket, key, bucket, key, {
+  const result = await copyWithAcl(current, bucket, key, bucket, key, acl, {
     ...writeOptions(form),
     metadataDirective: 'REPLACE',
-    ...(acl ? { acl } : {}),
   });
   return { etag: result.etag };
 }

@@ -352,6 +352,30 @@ describe('against a stubbed server', () => {
     expect(del?.body).not.toContain('p/gone');
   });
 
+  test('a public-read object moved to a bucket without ACLs is copied again without x-amz-acl', async () => {
+    const { seen, answers } = stubFetch();
+    const head = { status: 200, headers: { 'content-length': '3', etag: '"e0"' } };
+    answers.push(
+      { status: 200, body: fixture('aws-get-object-acl-public-read.xml') },
+      head,
+      { status: 400, body: fixture('aws-access-control-list-not-supported.xml') },
+      head,
+      copied,
+      { status: 200, body: '<DeleteResult><Deleted><Key>k</Key></Deleted></DeleteResult>' },
+    );
+    const result = await copyEntries(
+      current,
+      { bucket: 'src', prefix: '' },
+      ['k'],
+      { bucket: 'owned', prefix: '' },
+      { move: true },
+    );
+    expect(result).toEqual({ done: 1, total: 1, failures: [] });
+    expect(seen[2]?.headers['x-amz-acl']).toBe('public-read');
+    expect(seen[4]?.headers).not.toHaveProperty('x-amz-acl');
+    expect(seen[5]?.url).toBe(`${base}/src?delete`);
+  });
+
   test('a folder into itself is refused before anything is sent', async () => {
     const { seen } = stubFetch();
     const result = await copyEntries(
