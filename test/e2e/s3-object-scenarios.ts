@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { FrontDoor } from '../support/front-door';
 import { awsCli } from './aws-cli';
-import { fill, press, run, type TypingPage, waitForText } from './profiles-scenarios';
+import { bodyText, fill, press, run, type TypingPage, waitForText } from './profiles-scenarios';
+import type { s3Faults } from './s3-scenarios';
 import { waitFor } from './shell-scenarios';
 
 const A = 'e2e-ops-a';
@@ -60,6 +61,7 @@ export async function objectOpsScenario(
   motoUrl: string,
   frontDoor: FrontDoor,
   sigVersion: 2 | 4,
+  faults: ReturnType<typeof s3Faults>,
 ) {
   const seenBefore = frontDoor.requests.length;
   const dir = await mkdtemp(join(tmpdir(), 'cirrus-s3-ops-e2e-'));
@@ -202,14 +204,27 @@ export async function objectOpsScenario(
     await waitForText(page, 'ACL set to private.');
     await waitForText(page, 'Canned ACL: private (only the owner)');
     expect(publicRead()).toBe(false);
-    await press(page, 'Close');
-    await dialogClosed(page);
+
     // The in-place copy and both ACL writes went through the front door, signed as the profile says.
     const writes = frontDoor.requests
       .slice(seenBefore)
       .filter((r) => r.method === 'PUT' && r.path.endsWith(`/${A}/${encodeURIComponent(RENAMED)}`));
     expect(writes.length).toBeGreaterThanOrEqual(4);
     for (const w of writes) expect([w.sigVersion, w.ok, w.status]).toEqual([sigVersion, true, 200]);
+
+    // A bucket without ACLs: a plain sentence instead of the raw error code.
+    faults.state.aclsOff = true;
+    try {
+      await page.click('#acl-public-read');
+      await press(page, 'Apply');
+      await waitForText(page, 'ACLs are turned off for this bucket or store');
+      expect(await bodyText(page)).not.toContain('AccessControlListNotSupported');
+    } finally {
+      faults.state.aclsOff = false;
+    }
+    expect(publicRead()).toBe(false);
+    await press(page, 'Close');
+    await dialogClosed(page);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
