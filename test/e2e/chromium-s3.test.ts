@@ -5,6 +5,7 @@ import { type ChromiumSession, launchChromium } from '../support/chromium';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import { addEucalyptusProfile, CREDENTIALS } from './profiles-scenarios';
+import { objectOpsScenario } from './s3-object-scenarios';
 import {
   type CatchDownloads,
   cancelScenario,
@@ -91,5 +92,8 @@ describe('Chromium: the S3 browser on a Eucalyptus-shaped cloud', () => {
   });
   test('delete a bucket that still holds an object, after emptying it', async () => {
     await deleteBucketScenario(page, moto.url);
+  });
+  test('copy across buckets, move a folder, rename, edit headers and metadata, set and clear public-read, explain a bucket without ACLs', async () => {
+    await objectOpsScenario(page, moto.url, frontDoor, 4, faults);
   });
 });

@@ -8,6 +8,7 @@ import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import { downloadInto, savedFiles } from './firefox-downloads';
 import { addEucalyptusProfile, CREDENTIALS, switchToSignatureV2 } from './profiles-scenarios';
+import { objectOpsScenario } from './s3-object-scenarios';
 import {
   cancelScenario,
   deleteBucketScenario,
@@ -65,5 +66,8 @@ describe('Firefox ESR: the S3 browser on a Eucalyptus-shaped cloud, SigV2', () =
   });
   test('delete a bucket that still holds an object, after emptying it', async () => {
     await deleteBucketScenario(page, moto.url);
+  });
+  test('copy across buckets, move a folder, rename, edit headers and metadata, set and clear public-read, explain a bucket without ACLs', async () => {
+    await objectOpsScenario(page, moto.url, frontDoor, 2, faults);
   });
 });

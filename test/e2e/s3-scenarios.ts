@@ -143,12 +143,19 @@ export function s3Faults() {
     partsSent: [] as number[],
     /** Part numbers held once already (with holdFrom, each is held only the first time). */
     heldNumbers: new Set<number>(),
+    /** Answer ACL writes as an AWS bucket with Object Ownership "bucket owner enforced" does. */
+    aclsOff: false,
   };
   const isPart = (method: string, query: string) =>
     method === 'PUT' && /(^|&)partNumber=/.test(query);
   return {
     state,
     s3Answer(method: string, query: string) {
+      if (state.aclsOff && method === 'PUT' && /(^|&)acl(=|&|$)/.test(query))
+        return {
+          status: 400,
+          body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessControlListNotSupported</Code><Message>The bucket does not allow ACLs</Message><RequestId>E2E</RequestId></Error>',
+        };
       if (!isPart(method, query) || !state.failNextPart) return undefined;
       state.failNextPart = false;
       state.failedParts++;

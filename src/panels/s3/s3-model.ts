@@ -20,6 +20,7 @@ import { type CurrentProfile, watchCurrentProfile } from '../current-profile';
 import { asError } from '../errors';
 import { type BucketTargets, bucketTargets } from './bucket-target';
 import { downloadName } from './download-name';
+import { createObjectActions, type ObjectDialog } from './object-actions';
 import { forgetUpload, keepUpload, updateUpload, uploadsToResume } from './resumable';
 import { matchUpload } from './resume-match';
 import { RESUME_LATER, uploadFile } from './upload';
@@ -62,7 +63,8 @@ export type S3Dialog =
   | { kind: 'create-folder' }
   | { kind: 'delete'; keys: string[]; count: number | null }
   | { kind: 'delete-bucket'; name: string; keys: string[] | null }
-  | { kind: 'share'; key: string; url: string | null };
+  | { kind: 'share'; key: string; url: string | null }
+  | ObjectDialog;
 
 /** A dropped file with the path it had under the dropped folder (empty for a loose file). */
 export interface DroppedFile {
@@ -573,6 +575,14 @@ export function createS3Model() {
       }
     },
     busy: computed(() => uploads.value.some((u) => u.state === 'queued' || u.state === 'sending')),
+    ...createObjectActions({
+      at,
+      bucket,
+      prefix,
+      dialog,
+      dialogError,
+      reload: loadObjects,
+    }),
     dispose() {
       generation++;
       watcher.dispose();

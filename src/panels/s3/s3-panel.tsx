@@ -8,6 +8,7 @@ import { useSort } from '../components/use-sort';
 import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
 import { droppedFiles } from './drop';
+import { ObjectButtons, ObjectDialogs } from './object-dialogs';
 import { BucketList, CreateBucketDialog } from './s3-buckets';
 import { entryColumns, foldersFirst } from './s3-columns';
 import { DeleteBucketDialog, ShareDialog } from './s3-dialogs';
@@ -166,6 +167,7 @@ export default function S3Panel() {
             >
               {t('shareLinkButton')}
             </button>
+            <ObjectButtons model={model} chosen={chosen} />
             <button
               type="button"
               class="danger"
@@ -225,6 +227,7 @@ export default function S3Panel() {
           onSubmit={(name) => model.createFolder(name)}
         />
       )}
+      <ObjectDialogs model={model} />
       {dialog?.kind === 'share' && (
         <ShareDialog model={model} objectKey={dialog.key} url={dialog.url} />
       )}
