@@ -49,4 +49,6 @@ export interface WriteOptions {
   /** User metadata, sent as x-amz-meta-NAME (ASCII only: HTTP headers carry no other text). */
   metadata?: Record<string, string>;
   acl?: CannedAcl;
+  /** x-amz-storage-class; a copy without it lands in STANDARD. */
+  storageClass?: string;
 }

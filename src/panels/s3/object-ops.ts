@@ -458,8 +458,11 @@ export async function saveMetadata(
   const problems = validateMetadata(form);
   if (hasProblems(problems)) return { problems };
   const acl = await keptAcl(current, bucket, key);
+  // A copy onto itself lands in STANDARD unless told: an object in another class stays there.
+  const { storageClass } = await headObject(current.profile, current.signer, bucket, key);
   const result = await copyWithAcl(current, bucket, key, bucket, key, acl, {
     ...writeOptions(form),
+    ...(storageClass && storageClass !== 'STANDARD' ? { storageClass } : {}),
     metadataDirective: 'REPLACE',
   });
   return { etag: result.etag };

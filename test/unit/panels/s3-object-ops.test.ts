@@ -416,10 +416,14 @@ describe('against a stubbed server', () => {
     expect(seen).toEqual([]);
   });
 
-  test('saving metadata copies in place with REPLACE and keeps a public-read ACL', async () => {
+  test('saving metadata copies in place with REPLACE and keeps a public-read ACL and the storage class', async () => {
     const { seen, answers } = stubFetch();
     answers.push(
       { status: 200, body: fixture('aws-get-object-acl-public-read.xml') },
+      {
+        status: 200,
+        headers: { 'content-length': '3', etag: '"e0"', 'x-amz-storage-class': 'STANDARD_IA' },
+      },
       { status: 200, headers: { 'content-length': '3', etag: '"e0"' } },
       copied,
     );
@@ -431,7 +435,7 @@ describe('against a stubbed server', () => {
       metadata: [{ name: 'Owner', value: 'alice' }],
     });
     expect(result).toEqual({ etag: 'e1' });
-    const put = seen[2];
+    const put = seen[3];
     expect(put?.url).toBe(`${base}/b/k%201`);
     expect(put?.headers).toMatchObject({
       'x-amz-copy-source': '/b/k%201',
@@ -440,6 +444,7 @@ describe('against a stubbed server', () => {
       'cache-control': 'max-age=60',
       'x-amz-meta-owner': 'alice',
       'x-amz-acl': 'public-read',
+      'x-amz-storage-class': 'STANDARD_IA',
     });
     expect(put?.headers).not.toHaveProperty('content-disposition');
   });
