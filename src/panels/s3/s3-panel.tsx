@@ -132,15 +132,33 @@ export default function S3Panel() {
             </label>
             <label class="button-like">
               {t('s3UploadFiles')}
+              {/* Visually hidden, not hidden: the keyboard reaches the picker through it. */}
               <input
                 type="file"
                 multiple
-                hidden
+                class="visually-hidden"
                 onChange={(e) => {
                   const picked = [...(e.currentTarget.files ?? [])];
                   // Cleared, so picking the same file again (to resume it) fires a change.
                   e.currentTarget.value = '';
                   void model.upload(picked.map((file) => ({ file, relativePath: '' })));
+                }}
+              />
+            </label>
+            <label class="button-like">
+              {t('s3UploadFolder')}
+              <input
+                type="file"
+                class="visually-hidden"
+                // @ts-expect-error webkitdirectory (Chrome, Firefox) is not in Preact's types
+                webkitdirectory=""
+                onChange={(e) => {
+                  const picked = [...(e.currentTarget.files ?? [])];
+                  e.currentTarget.value = '';
+                  // webkitRelativePath starts with the chosen folder's name, as a dropped folder does.
+                  void model.upload(
+                    picked.map((file) => ({ file, relativePath: file.webkitRelativePath })),
+                  );
                 }}
               />
             </label>
