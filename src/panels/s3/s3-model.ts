@@ -555,7 +555,7 @@ export function createS3Model() {
       if (u?.state === 'sending' && u.uploadId) u.controller.abort(RESUME_LATER);
     },
     /** Gives up a kept upload: the parts on the server are deleted (AbortMultipartUpload). */
-    async discard(kept: ResumableUpload) {
+    async discard(kept: Pick<ResumableUpload, 'uploadId' | 'bucket' | 'key'>) {
       try {
         const where = await at(kept.bucket);
         await abortMultipartUpload(
@@ -569,6 +569,9 @@ export function createS3Model() {
           if (!(e instanceof CloudError && e.code === 'NoSuchUpload')) throw e;
         });
         await forgetUpload(kept.uploadId);
+        for (const u of uploads.value)
+          if (u.state === 'paused' && u.uploadId === kept.uploadId)
+            update(u.id, { state: 'cancelled' });
         await loadResumable();
       } catch (e) {
         error.value = asError(e);

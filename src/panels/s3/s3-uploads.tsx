@@ -41,6 +41,22 @@ function UploadRow({ upload, model }: { upload: Upload; model: S3Model }) {
           {t('s3ResumeLater')}
         </button>
       )}
+      {upload.state === 'paused' && upload.uploadId && (
+        <button
+          type="button"
+          aria-label={t('s3DiscardNamed', upload.key)}
+          onClick={() =>
+            upload.uploadId &&
+            void model.discard({
+              uploadId: upload.uploadId,
+              bucket: upload.target.bucket,
+              key: upload.key,
+            })
+          }
+        >
+          {t('s3Discard')}
+        </button>
+      )}
     </li>
   );
 }
