@@ -10,6 +10,7 @@ import {
   type CatchDownloads,
   cancelScenario,
   deleteBucketScenario,
+  discardPausedScenario,
   failedPartScenario,
   resumeScenario,
   s3Faults,
@@ -86,6 +87,9 @@ describe('Chromium: the S3 browser on a Eucalyptus-shaped cloud', () => {
   });
   test('resume later, reload, drop the same file: the upload finishes without resending parts', async () => {
     await resumeScenario(page, moto.url, faults);
+  });
+  test('a paused upload discarded from its row leaves no parts behind', async () => {
+    await discardPausedScenario(page, moto.url, faults);
   });
   test('share a link with a 5-minute lifetime and fetch it', async () => {
     await shareScenario(page);

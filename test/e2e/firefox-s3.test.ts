@@ -12,6 +12,7 @@ import { objectOpsScenario } from './s3-object-scenarios';
 import {
   cancelScenario,
   deleteBucketScenario,
+  discardPausedScenario,
   failedPartScenario,
   resumeScenario,
   s3Faults,
@@ -60,6 +61,9 @@ describe('Firefox ESR: the S3 browser on a Eucalyptus-shaped cloud, SigV2', () =
   });
   test('resume later, reload, drop the same file: the upload finishes without resending parts', async () => {
     await resumeScenario(page, moto.url, faults);
+  });
+  test('a paused upload discarded from its row leaves no parts behind', async () => {
+    await discardPausedScenario(page, moto.url, faults);
   });
   test('share a link with a 5-minute lifetime and fetch it', async () => {
     await shareScenario(page);

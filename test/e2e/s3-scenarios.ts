@@ -414,3 +414,41 @@ async function resumeAfterReload(
   expect(after.Uploads ?? []).toEqual([]);
   awsCli(motoUrl, ['s3api', 'delete-object', '--bucket', BUCKET, '--key', name]);
 }
+
+/** A paused upload discarded from its row: its parts are aborted on the server. */
+export async function discardPausedScenario(
+  page: TypingPage,
+  motoUrl: string,
+  faults: ReturnType<typeof s3Faults>,
+) {
+  const name = 'discarded 40MiB.bin';
+  let release = () => {};
+  faults.state.heldNumbers = new Set();
+  faults.state.holdFrom = 2;
+  faults.state.hold = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  try {
+    await dropOne(page, name, 40 * 1024 * 1024, 1_700_000_000_000);
+    await expect.poll(() => partsOnServer(motoUrl, name), { timeout: 20_000 }).toBe(1);
+    await waitFor(
+      page,
+      new Function(
+        `return [...document.querySelectorAll('.upload.sending')].some((li) => li.textContent.includes(${JSON.stringify(name)}) && [...li.querySelectorAll('button')].some((b) => b.textContent === 'Resume later'));`,
+      ) as () => boolean,
+      'Resume later offered',
+    );
+    await press(page, 'Resume later');
+    await waitForText(page, `${name}: kept to resume later`);
+  } finally {
+    faults.state.hold = null;
+    faults.state.holdFrom = null;
+    release();
+  }
+  await press(page, 'Discard');
+  await waitForText(page, `${name}: cancelled`);
+  const left = awsCli(motoUrl, ['s3api', 'list-multipart-uploads', '--bucket', BUCKET]) as {
+    Uploads?: unknown[];
+  };
+  expect(left.Uploads ?? []).toEqual([]);
+}
