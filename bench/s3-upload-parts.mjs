@@ -38,31 +38,38 @@ const size = Math.round(sizeMiB * MIB);
 const BUCKET = 'bench-parts';
 
 /**
- * @typedef {{ label: string, kind: 'xhr', partMiB: number, parallel: number }
+ * @typedef {{ label: string, kind: 'xhr', partMiB: number, parallel: number, checksum?: string }
  *   | { label: string, kind: 'xhr-single' }
  *   | { label: string, kind: 'cli', config: string }
  *   | { label: string, kind: 'curl' }} Variant
  */
 
+const cliConfig = (/** @type {string[]} */ lines) => `[default]\n${lines.join('\n')}\n`;
 /** @type {Variant[]} */
 const variants = [
   { label: 'XHR multipart, 16 MiB × 4 (the panel today)', kind: 'xhr', partMiB: 16, parallel: 4 },
-  { label: 'XHR multipart, 8 MiB × 10 (the CLI defaults)', kind: 'xhr', partMiB: 8, parallel: 10 },
+  {
+    label: 'XHR multipart, 16 MiB × 4, CreateMultipartUpload names CRC32',
+    kind: 'xhr',
+    partMiB: 16,
+    parallel: 4,
+    checksum: 'CRC32',
+  },
   { label: 'XHR multipart, 16 MiB × 8', kind: 'xhr', partMiB: 16, parallel: 8 },
+  { label: 'XHR multipart, 8 MiB × 10 (the CLI defaults)', kind: 'xhr', partMiB: 8, parallel: 10 },
   { label: 'XHR multipart, 32 MiB × 4', kind: 'xhr', partMiB: 32, parallel: 4 },
   { label: 'XHR multipart, 64 MiB × 4', kind: 'xhr', partMiB: 64, parallel: 4 },
-  { label: 'XHR multipart, 64 MiB × 8', kind: 'xhr', partMiB: 64, parallel: 8 },
   { label: 'XHR, one PUT of the whole file', kind: 'xhr-single' },
-  { label: 'aws s3 cp, defaults (8 MiB × 10)', kind: 'cli', config: '' },
+  { label: 'aws s3 cp, defaults (8 MiB × 10, CRC32 named and sent)', kind: 'cli', config: '' },
   {
     label: 'aws s3 cp, 16 MiB × 4 (the panel settings)',
     kind: 'cli',
-    config: '[default]\ns3 =\n  multipart_chunksize = 16MB\n  max_concurrent_requests = 4\n',
+    config: cliConfig(['s3 =', '  multipart_chunksize = 16MB', '  max_concurrent_requests = 4']),
   },
   {
-    label: 'aws s3 cp, 64 MiB × 4',
+    label: 'aws s3 cp, defaults but request_checksum_calculation = when_required (no checksum)',
     kind: 'cli',
-    config: '[default]\ns3 =\n  multipart_chunksize = 64MB\n  max_concurrent_requests = 4\n',
+    config: cliConfig(['request_checksum_calculation = when_required']),
   },
   { label: 'curl -T, one PUT', kind: 'curl' },
 ];
@@ -104,7 +111,11 @@ try {
   await page.setInputFiles('#bench-file', file);
   note(`moto at ${moto.url}, ${sizeMiB} MiB file chosen in the extension page`);
 
-  /** @param {Variant} v @param {string} key @returns {Promise<void>} */
+  /**
+   * Uploads `key` as `v` says; for the XHR multipart kind, also says how long the parts and the
+   * CompleteMultipartUpload took.
+   * @param {Variant} v @param {string} key @returns {Promise<{ parts: number, complete: number } | undefined>}
+   */
   const upload = async (v, key) => {
     if (v.kind === 'curl') {
       const { stdout } = await run('curl', [
@@ -120,7 +131,10 @@ try {
       const url = await presign('PUT', `${moto.url}/${BUCKET}/${key}`);
       await page.evaluate(sendParts, { urls: [url], partSize: size, parallel: 1 });
     } else {
-      const created = await call(`${key}?uploads`, { method: 'POST' });
+      const created = await call(`${key}?uploads`, {
+        method: 'POST',
+        headers: v.checksum ? { 'x-amz-checksum-algorithm': v.checksum } : {},
+      });
       const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(created)?.[1];
       if (!uploadId) throw new Error(`no UploadId in ${created}`);
       const partSize = v.partMiB * MIB;
@@ -133,7 +147,9 @@ try {
           ),
         ),
       );
+      const partsStart = performance.now();
       const etags = await page.evaluate(sendParts, { urls, partSize, parallel: v.parallel });
+      const completeStart = performance.now();
       const parts = etags
         .map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`)
         .join('');
@@ -141,11 +157,18 @@ try {
         method: 'POST',
         body: `<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>`,
       });
+      return {
+        parts: (completeStart - partsStart) / 1000,
+        complete: (performance.now() - completeStart) / 1000,
+      };
     }
+    return undefined;
   };
 
   /** @type {number[][]} */
   const times = variants.map(() => []);
+  /** @type {{ parts: number, complete: number }[][]} */
+  const steps = variants.map(() => []);
   for (let round = 0; round < rounds; round++) {
     for (let j = 0; j < variants.length; j++) {
       // Each round starts further along the list, so no variant always follows the same one.
@@ -153,7 +176,7 @@ try {
       const v = /** @type {Variant} */ (variants[index]);
       const key = `variant-${index}.bin`;
       const start = performance.now();
-      await upload(v, key);
+      const step = await upload(v, key);
       const seconds = (performance.now() - start) / 1000;
       const head = JSON.parse(
         await aws(['--output', 'json', 's3api', 'head-object', '--bucket', BUCKET, '--key', key]),
@@ -161,20 +184,25 @@ try {
       if (head.ContentLength !== size) throw new Error(`${v.label}: ${head.ContentLength} bytes`);
       await aws(['s3api', 'delete-object', '--bucket', BUCKET, '--key', key]);
       times[index]?.push(seconds);
+      if (step) steps[index]?.push(step);
       note(`round ${round + 1}/${rounds} ${v.label}: ${seconds.toFixed(2)} s`);
     }
   }
 
   const mb = size / 1e6;
   console.log(
-    `| ${sizeMiB} MiB to moto on loopback, ${rounds} round(s) | runs (s) | median | MB/s |`,
+    `| ${sizeMiB} MiB to moto on loopback, ${rounds} round(s) | runs (s) | median | MB/s | parts / CompleteMultipartUpload (median s) |`,
   );
-  console.log('| --- | --- | ---: | ---: |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
   variants.forEach((v, i) => {
     const list = times[i] ?? [];
     const m = median(list);
+    const split = steps[i] ?? [];
+    const partsAndComplete = split.length
+      ? `${median(split.map((x) => x.parts)).toFixed(2)} / ${median(split.map((x) => x.complete)).toFixed(2)}`
+      : '';
     console.log(
-      `| ${v.label} | ${list.map((s) => s.toFixed(2)).join(', ')} | ${m.toFixed(2)} s | ${(mb / m).toFixed(1)} |`,
+      `| ${v.label} | ${list.map((x) => x.toFixed(2)).join(', ')} | ${m.toFixed(2)} s | ${(mb / m).toFixed(1)} | ${partsAndComplete} |`,
     );
   });
 } finally {
