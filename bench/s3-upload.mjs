@@ -3,6 +3,9 @@
 // the S3 panel in Chromium with the built extension (file picker to the upload row's "done"),
 // `aws s3 cp` with the CLI's default transfer settings, and one curl PUT to a presigned URL.
 // Each object's size is checked with HeadObject, then the object is deleted before the next run.
+// Reading the numbers: moto's CompleteMultipartUpload costs more for an upload whose
+// CreateMultipartUpload names no checksum algorithm (the panel's) than for one naming CRC32 (the
+// CLI's, botocore 1.36 on); bench/s3-upload-parts.mjs measures that and other part settings.
 // Run after a build: node bench/s3-upload.mjs [MiB, default 1024] [runs, default 3 or BENCH_RUNS]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
