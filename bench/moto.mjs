@@ -1,0 +1,85 @@
+// @ts-check
+// moto's S3/EC2 server on a free loopback port, for benches: started as `python3 -m moto.server`
+// would be, with its log drained (werkzeug blocks once a full pipe is not read) and a watch on
+// stdin so the server ends with the bench even when the bench is killed without cleanup.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+const WATCHED_MAIN = `
+import os, sys, threading
+def watch():
+    try:
+        sys.stdin.buffer.read()
+    finally:
+        os._exit(0)
+threading.Thread(target=watch, daemon=True).start()
+from moto.server import main
+main(sys.argv[1:])
+`;
+
+/** @returns {Promise<number>} a port that was free a moment ago */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts moto and resolves once it answers HTTP.
+ * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
+ */
+export async function startMoto() {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    'python3',
+    ['-u', '-c', WATCHED_MAIN, '-H', '127.0.0.1', '-p', String(port)],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  let log = '';
+  /** @param {Buffer} chunk */
+  const keep = (chunk) => {
+    log = (log + chunk.toString('utf8')).slice(-4_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  /** @type {Promise<void>} */
+  const exited = new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
+  let running = true;
+  void exited.then(() => {
+    running = false;
+  });
+  const stop = async () => {
+    if (!running) return;
+    child.stdin.end();
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && running) {
+    const up = await fetch(`${url}/moto-api/data.json`, { signal: AbortSignal.timeout(2_000) })
+      .then(async (r) => {
+        await r.arrayBuffer();
+        return r.ok;
+      })
+      .catch(() => false);
+    if (up) return { url, port, stop };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error(`moto.server did not answer on ${url} (pip install "moto[server]"?)\n${log}`);
+}
