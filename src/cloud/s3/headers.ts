@@ -16,6 +16,7 @@ export function writeHeaders(opts: WriteOptions): Record<string, string> {
   if (opts.contentEncoding) headers['content-encoding'] = opts.contentEncoding;
   if (opts.acl) headers['x-amz-acl'] = opts.acl;
   if (opts.storageClass) headers['x-amz-storage-class'] = opts.storageClass;
+  if (opts.checksumAlgorithm) headers['x-amz-checksum-algorithm'] = opts.checksumAlgorithm;
   for (const [name, value] of Object.entries(opts.metadata ?? {})) {
     const lower = name.toLowerCase();
     if (!/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(lower)) {

@@ -28,6 +28,7 @@ export {
   listObjects,
 } from './list-objects';
 export { FOLDER_MARKER, type ListPage, parseListPage } from './list-page';
+export { crc32, crc32Base64 } from './crc32';
 export { md5Base64, md5Hex } from './md5';
 export {
   abortMultipartUpload,
@@ -37,6 +38,7 @@ export {
   listMultipartUploads,
   listParts,
   type MultipartUpload,
+  presignUploadPart,
   presignUploadParts,
   type UploadedPart,
 } from './multipart';

@@ -10,12 +10,15 @@ import { buildS3Request, requestIdOf, type S3CallOptions, s3Text } from './call'
 import { writeHeaders } from './headers';
 import { escapeXmlText } from './keys';
 import { expectRoot, keyText, readS3Xml, tokenText, unquoteEtag } from './s3-xml';
+import type { PresignedPut } from './presign';
 import type { WriteOptions } from './types';
 
 export interface CompletedPart {
   partNumber: number;
   /** As the part PUT's ETag header gave it, quoted or not. */
   etag: string;
+  /** Base64 CRC-32 the part was sent with, for an upload that names CRC32. */
+  checksumCrc32?: string;
 }
 
 export interface UploadedPart {
@@ -23,6 +26,7 @@ export interface UploadedPart {
   etag: string;
   size: number;
   lastModified: string;
+  checksumCrc32?: string;
 }
 
 export interface MultipartUpload {
@@ -84,6 +88,40 @@ export async function presignUploadParts(
   return signer.presign(requests, 's3', expiresSeconds);
 }
 
+/**
+ * One part's URL, with the part's CRC-32 signed in when given: the PUT must then send the
+ * returned headers, and the server refuses bytes whose checksum differs.
+ */
+export async function presignUploadPart(
+  profile: Profile,
+  signer: Signer,
+  bucket: string,
+  key: string,
+  uploadId: string,
+  partNumber: number,
+  expiresSeconds: number,
+  opts: { checksumCrc32?: string } = {},
+): Promise<PresignedPut> {
+  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > 10_000) {
+    throw new CloudError({ code: 'InvalidArgument', message: `Bad part number ${partNumber}` });
+  }
+  const headers: Record<string, string> = {};
+  if (opts.checksumCrc32) headers['x-amz-checksum-crc32'] = opts.checksumCrc32;
+  const request = buildS3Request(profile, {
+    method: 'PUT',
+    bucket,
+    key,
+    query: [
+      ['partNumber', String(partNumber)],
+      ['uploadId', uploadId],
+    ],
+    headers,
+  });
+  const [url] = await signer.presign([request], 's3', expiresSeconds);
+  if (!url) throw new CloudError({ code: 'InternalError', message: 'The signer returned no URL' });
+  return { url, headers };
+}
+
 // Server-declared failures inside a 200 (the work was not done): safe to send again.
 const RETRY_IN_200 = new Set(['InternalError', 'ServiceUnavailable', 'SlowDown']);
 
@@ -108,7 +146,11 @@ export async function completeMultipartUpload(
       .map(
         (part) =>
           `<Part><PartNumber>${part.partNumber}</PartNumber>` +
-          `<ETag>${escapeXmlText(quoteEtag(part.etag))}</ETag></Part>`,
+          `<ETag>${escapeXmlText(quoteEtag(part.etag))}</ETag>` +
+          (part.checksumCrc32
+            ? `<ChecksumCRC32>${escapeXmlText(part.checksumCrc32)}</ChecksumCRC32>`
+            : '') +
+          '</Part>',
       )
       .join('') +
     '</CompleteMultipartUpload>';
@@ -187,12 +229,15 @@ export async function listParts(
     const doc = readS3Xml(response.text, response.status, requestIdOf(response.headers));
     expectRoot(doc, 'ListPartsResult');
     for (const part of elements(child(doc.value, 'Part'))) {
-      parts.push({
+      const uploaded: UploadedPart = {
         partNumber: Number(text(child(part, 'PartNumber'))),
         etag: unquoteEtag(text(child(part, 'ETag'))),
         size: Number(text(child(part, 'Size')) || '0'),
         lastModified: text(child(part, 'LastModified')),
-      });
+      };
+      const checksum = text(child(part, 'ChecksumCRC32'));
+      if (checksum) uploaded.checksumCrc32 = checksum;
+      parts.push(uploaded);
     }
     const next = text(child(doc.value, 'NextPartNumberMarker'));
     const truncated = text(child(doc.value, 'IsTruncated')).toLowerCase() === 'true';

@@ -51,4 +51,6 @@ export interface WriteOptions {
   acl?: CannedAcl;
   /** x-amz-storage-class; a copy without it lands in STANDARD. */
   storageClass?: string;
+  /** CreateMultipartUpload: the parts will carry CRC-32 checksums (x-amz-checksum-algorithm). */
+  checksumAlgorithm?: 'CRC32';
 }

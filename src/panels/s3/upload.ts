@@ -9,10 +9,12 @@ import {
   abortMultipartUpload,
   type CompletedPart,
   completeMultipartUpload,
+  crc32Base64,
   createMultipartUpload,
   listParts,
   planParts,
   presignedPut,
+  presignUploadPart,
   presignUploadParts,
 } from '../../cloud/s3';
 import type { Signer } from '../../cloud/signer';
@@ -59,7 +61,7 @@ export interface MultipartState {
 /** Sends bytes with XHR; resolves with the ETag the server gave. */
 function put(
   url: string,
-  body: Blob,
+  body: Blob | Uint8Array<ArrayBuffer>,
   headers: Record<string, string>,
   signal: AbortSignal,
   onProgress: (loaded: number) => void,
@@ -118,6 +120,11 @@ export async function uploadFile(
     return;
   }
 
+  // Parts carry CRC-32 checksums, as the AWS CLI sends them: the server checks each part's bytes
+  // and joins the parts without rehashing the whole object. Eucalyptus predates checksums.
+  const checksums = profile.kind !== 'eucalyptus';
+  const readPart = async (part: { start: number; end: number }) =>
+    new Uint8Array(await file.slice(part.start, part.end).arrayBuffer());
   const done: CompletedPart[] = [];
   let uploadId = '';
   if (opts.resume) {
@@ -127,14 +134,27 @@ export async function uploadFile(
       // A part counts only when the server holds it whole, at the size this plan gives it.
       const sizes = new Map(plan.parts.map((p) => [p.partNumber, p.size]));
       for (const part of held) {
-        if (sizes.get(part.partNumber) === part.size) done.push(part);
+        if (sizes.get(part.partNumber) !== part.size) continue;
+        const range = plan.parts[part.partNumber - 1];
+        if (checksums && range) {
+          // The complete request names each part's checksum: worked out again from the file.
+          const checksumCrc32 = crc32Base64(await readPart(range));
+          // A listed checksum that differs means the file changed: that part goes again.
+          if (part.checksumCrc32 && part.checksumCrc32 !== checksumCrc32) continue;
+          done.push({ partNumber: part.partNumber, etag: part.etag, checksumCrc32 });
+        } else done.push({ partNumber: part.partNumber, etag: part.etag });
       }
     } catch (error) {
       // Aborted or expired meanwhile: the file goes up from the start.
       if (!(error instanceof CloudError && error.code === 'NoSuchUpload')) throw error;
     }
   }
-  if (!uploadId) uploadId = await createMultipartUpload(profile, signer, bucket, key, write);
+  if (!uploadId) {
+    uploadId = await createMultipartUpload(profile, signer, bucket, key, {
+      ...write,
+      ...(checksums ? { checksumAlgorithm: 'CRC32' as const } : {}),
+    });
+  }
   const finished = new Set(done.map((p) => p.partNumber));
   const todo = plan.parts.filter((p) => !finished.has(p.partNumber));
   opts.onMultipart?.({
@@ -147,15 +167,18 @@ export async function uploadFile(
   const stop = new AbortController();
   const signal = AbortSignal.any([opts.signal, stop.signal]);
   try {
-    const urls = await presignUploadParts(
-      profile,
-      signer,
-      bucket,
-      key,
-      uploadId,
-      todo.map((p) => p.partNumber),
-      URL_LIFETIME_S,
-    );
+    // Without checksums every URL is made at once; with them, each when its part has been read.
+    const urls = checksums
+      ? []
+      : await presignUploadParts(
+          profile,
+          signer,
+          bucket,
+          key,
+          uploadId,
+          todo.map((p) => p.partNumber),
+          URL_LIFETIME_S,
+        );
     const urlOf = new Map(todo.map((p, i) => [p.partNumber, urls[i] ?? '']));
     const sent = new Map<number, number>();
     for (const part of plan.parts)
@@ -171,16 +194,38 @@ export async function uploadFile(
     const worker = async () => {
       for (let part = queue.shift(); part; part = queue.shift()) {
         const current = part;
-        const url = urlOf.get(current.partNumber) ?? '';
+        let url = urlOf.get(current.partNumber) ?? '';
+        let headers: Record<string, string> = {};
+        let body: Blob | Uint8Array<ArrayBuffer> = file.slice(current.start, current.end);
+        let checksumCrc32: string | undefined;
+        if (checksums) {
+          // One part in memory per worker (16 MiB each), never the whole file.
+          body = await readPart(current);
+          checksumCrc32 = crc32Base64(body);
+          ({ url, headers } = await presignUploadPart(
+            profile,
+            signer,
+            bucket,
+            key,
+            uploadId,
+            current.partNumber,
+            URL_LIFETIME_S,
+            { checksumCrc32 },
+          ));
+        }
         for (let attempt = 1; ; attempt++) {
           try {
-            const etag = await put(url, file.slice(current.start, current.end), {}, signal, (n) => {
+            const etag = await put(url, body, headers, signal, (n) => {
               sent.set(current.partNumber, n);
               report();
             });
             sent.set(current.partNumber, current.size);
             report();
-            done.push({ partNumber: current.partNumber, etag });
+            done.push({
+              partNumber: current.partNumber,
+              etag,
+              ...(checksumCrc32 ? { checksumCrc32 } : {}),
+            });
             opts.onPartDone?.(done.length);
             break;
           } catch (error) {

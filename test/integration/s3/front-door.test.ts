@@ -44,7 +44,12 @@ function target(s3Path: string, signatureVersion: SignatureVersion): S3Target {
   return { profile, signer: createLocalSigner(profile, creds) };
 }
 
-const ALL = { uploadBookkeeping: true, uploadPartCopy: true, putAcl: true, copyAwkwardKeys: true };
+const ALL = {
+  uploadBookkeeping: true,
+  uploadPartCopy: true,
+  putAcl: true,
+  copyAwkwardKeys: true,
+};
 
 const matrix = [
   { path: '/services/objectstorage', version: 4, manyKeys: 2500, maxKeys: 1000 },

@@ -34,7 +34,12 @@ afterAll(async () => {
 describe('moto', () => {
   s3Scenarios(
     () => target,
-    { uploadBookkeeping: true, uploadPartCopy: true, putAcl: true, copyAwkwardKeys: true },
+    {
+      uploadBookkeeping: true,
+      uploadPartCopy: true,
+      putAcl: true,
+      copyAwkwardKeys: true,
+    },
     { name: 'moto', manyKeys: 2500 },
   );
 });
