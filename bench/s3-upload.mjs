@@ -101,7 +101,7 @@ try {
   note('panel open, profile saved');
   await page.click('#tab-s3');
   await page.getByRole('button', { name: BUCKET, exact: true }).click();
-  const picker = page.locator('input[type=file]');
+  const picker = page.locator('input[type=file][multiple]');
   await picker.waitFor({ state: 'attached' });
   note(`bucket ${BUCKET} open in the panel`);
 

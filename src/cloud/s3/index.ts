@@ -15,6 +15,7 @@ export {
 } from './buckets';
 export type { S3CallOptions } from './call';
 export { type CopyObjectOptions, type CopyResult, copyObject } from './copy';
+export { crc32, crc32Base64 } from './crc32';
 export {
   type DeleteError,
   type DeleteObjectsOptions,
@@ -28,7 +29,6 @@ export {
   listObjects,
 } from './list-objects';
 export { FOLDER_MARKER, type ListPage, parseListPage } from './list-page';
-export { crc32, crc32Base64 } from './crc32';
 export { md5Base64, md5Hex } from './md5';
 export {
   abortMultipartUpload,

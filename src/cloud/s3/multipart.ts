@@ -9,8 +9,8 @@ import { child, elements, text } from '../xml';
 import { buildS3Request, requestIdOf, type S3CallOptions, s3Text } from './call';
 import { writeHeaders } from './headers';
 import { escapeXmlText } from './keys';
-import { expectRoot, keyText, readS3Xml, tokenText, unquoteEtag } from './s3-xml';
 import type { PresignedPut } from './presign';
+import { expectRoot, keyText, readS3Xml, tokenText, unquoteEtag } from './s3-xml';
 import type { WriteOptions } from './types';
 
 export interface CompletedPart {
