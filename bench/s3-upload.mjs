@@ -99,6 +99,7 @@ try {
 
   const { page, browserVersion } = await openPanel(join(work, 'chromium-profile'), moto.url);
   note('panel open, profile saved');
+  if (process.env.BENCH_CONSOLE) page.on('console', (m) => console.error('page:', m.text()));
   await page.click('#tab-s3');
   await page.getByRole('button', { name: BUCKET, exact: true }).click();
   const picker = page.locator('input[type=file][multiple]');
