@@ -448,6 +448,27 @@ async function scrollTable({ steps, step }) {
   const rowHeight =
     /** @type {HTMLElement | null} */ (scroller.querySelector('tr[data-key]'))?.offsetHeight || 28;
   const header = scroller.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+  // The table's own work for a step: from the scroll event reaching the page to its rows
+  // re-rendered (Preact renders in a microtask of the scroller's handler) and laid out.
+  /** @type {number[]} */
+  const render = [];
+  /** @type {number[]} */
+  const layout = [];
+  let began = 0;
+  const before = () => {
+    began = performance.now();
+  };
+  const after = () => {
+    const rendered = performance.now();
+    scroller.getBoundingClientRect();
+    if (began) {
+      render.push(rendered - began);
+      layout.push(performance.now() - rendered);
+    }
+    began = 0;
+  };
+  document.addEventListener('scroll', before, { capture: true });
+  scroller.addEventListener('scroll', after);
   /** @type {number[]} */
   const frames = [];
   let blank = 0;
@@ -473,7 +494,9 @@ async function scrollTable({ steps, step }) {
         scroller.scrollTop += step;
       }, 0);
   }
-  return { frames, blank, maxDomRows, scrolled: scroller.scrollTop };
+  document.removeEventListener('scroll', before, { capture: true });
+  scroller.removeEventListener('scroll', after);
+  return { frames, render, layout, blank, maxDomRows, scrolled: scroller.scrollTop };
 }
 
 /** The proxy's log of one client's pages of the prefix, in order. @param {string} who */
@@ -742,6 +765,12 @@ async function main() {
       frameCell(scroll.frames),
       '—',
       'smooth',
+    ],
+    [
+      'scroll: per step, re-render of the table; then style and layout (median / p95 / worst)',
+      `${frameCell(scroll.render)}; ${frameCell(scroll.layout)}`,
+      '—',
+      '',
     ],
     [
       'scroll: frames whose rows did not cover the view',
