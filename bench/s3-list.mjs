@@ -33,14 +33,20 @@ const keyOf = (/** @type {number} */ i) => `${PREFIX}${String(i).padStart(8, '0'
 
 /** Run last to first on the way out, failure or not. @type {(() => unknown)[]} */
 const cleanups = [];
-async function cleanUp() {
-  for (let next = cleanups.pop(); next; next = cleanups.pop()) {
-    try {
-      await next();
-    } catch (error) {
-      console.error(`cleanup: ${error instanceof Error ? error.message : error}`);
+/** @type {Promise<void> | undefined} */
+let cleaning;
+/** Once, however many ask (a signal and the failure it causes in main both do). */
+function cleanUp() {
+  cleaning ??= (async () => {
+    for (let next = cleanups.pop(); next; next = cleanups.pop()) {
+      try {
+        await next();
+      } catch (error) {
+        console.error(`cleanup: ${error instanceof Error ? error.message : error}`);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
@@ -528,6 +534,9 @@ async function main() {
   const context = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
+    // This script's own handlers close the browser, then the rest, then exit.
+    handleSIGINT: false,
+    handleSIGTERM: false,
     viewport: { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${dist}`,
