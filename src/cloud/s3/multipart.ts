@@ -60,6 +60,30 @@ export async function createMultipartUpload(
   return uploadId;
 }
 
+/** The UploadPart request for one part, to presign. */
+function partRequest(
+  profile: Profile,
+  bucket: string,
+  key: string,
+  uploadId: string,
+  partNumber: number,
+  headers: Record<string, string>,
+) {
+  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > 10_000) {
+    throw new CloudError({ code: 'InvalidArgument', message: `Bad part number ${partNumber}` });
+  }
+  return buildS3Request(profile, {
+    method: 'PUT',
+    bucket,
+    key,
+    query: [
+      ['partNumber', String(partNumber)],
+      ['uploadId', uploadId],
+    ],
+    headers,
+  });
+}
+
 /** One URL per part, in order, from a single presign batch (1,000 parts: one message). */
 export async function presignUploadParts(
   profile: Profile,
@@ -70,27 +94,16 @@ export async function presignUploadParts(
   partNumbers: number[],
   expiresSeconds: number,
 ): Promise<string[]> {
-  const requests = partNumbers.map((partNumber) => {
-    if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > 10_000) {
-      throw new CloudError({ code: 'InvalidArgument', message: `Bad part number ${partNumber}` });
-    }
-    return buildS3Request(profile, {
-      method: 'PUT',
-      bucket,
-      key,
-      query: [
-        ['partNumber', String(partNumber)],
-        ['uploadId', uploadId],
-      ],
-    });
-  });
+  const requests = partNumbers.map((partNumber) =>
+    partRequest(profile, bucket, key, uploadId, partNumber, {}),
+  );
   if (requests.length === 0) return [];
   return signer.presign(requests, 's3', expiresSeconds);
 }
 
 /**
  * One part's URL, with the part's CRC-32 signed in when given: the PUT must then send the
- * returned headers, and the server refuses bytes whose checksum differs.
+ * returned headers, and a server that checks (AWS, MinIO) refuses bytes whose checksum differs.
  */
 export async function presignUploadPart(
   profile: Profile,
@@ -102,21 +115,9 @@ export async function presignUploadPart(
   expiresSeconds: number,
   opts: { checksumCrc32?: string } = {},
 ): Promise<PresignedPut> {
-  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > 10_000) {
-    throw new CloudError({ code: 'InvalidArgument', message: `Bad part number ${partNumber}` });
-  }
   const headers: Record<string, string> = {};
   if (opts.checksumCrc32) headers['x-amz-checksum-crc32'] = opts.checksumCrc32;
-  const request = buildS3Request(profile, {
-    method: 'PUT',
-    bucket,
-    key,
-    query: [
-      ['partNumber', String(partNumber)],
-      ['uploadId', uploadId],
-    ],
-    headers,
-  });
+  const request = partRequest(profile, bucket, key, uploadId, partNumber, headers);
   const [url] = await signer.presign([request], 's3', expiresSeconds);
   if (!url) throw new CloudError({ code: 'InternalError', message: 'The signer returned no URL' });
   return { url, headers };
