@@ -14,6 +14,8 @@ export interface BucketTargets {
   know(bucket: string, region: string): void;
   /** The region once known (for the bucket list), else undefined. */
   known(bucket: string): string | undefined;
+  /** The profile and signer for a region (CreateBucket goes to the region it creates in). */
+  inRegion(region: string): CurrentProfile;
 }
 
 export function bucketTargets(
@@ -69,5 +71,6 @@ export function bucketTargets(
     known(bucket) {
       return profile.kind === 'aws' ? regions.get(bucket) : profile.region;
     },
+    inRegion: targetIn,
   };
 }

@@ -191,6 +191,7 @@ export function createS3Model() {
     }
   }
 
+  // Never disposed: the model lives as long as the page (see s3Model).
   const watcher = watchCurrentProfile((next) => {
     current = next;
     targets = next ? bucketTargets(next, remoteSigner) : null;
@@ -367,10 +368,13 @@ export function createS3Model() {
     },
     /** `region`: AWS's region (else the profile's), or another cloud's LocationConstraint. */
     async createBucket(name: string, region: string) {
-      if (!current) return;
+      if (!current || !targets) return;
       try {
-        await createBucket(current.profile, current.signer, name, region ? { region } : {});
-        if (region && current.profile.kind === 'aws') targets?.know(name, region);
+        // AWS takes CreateBucket only in the region it creates in (else
+        // IllegalLocationConstraintException); other clouds have one endpoint.
+        const where = current.profile.kind === 'aws' && region ? targets.inRegion(region) : current;
+        await createBucket(where.profile, where.signer, name, region ? { region } : {});
+        if (region && current.profile.kind === 'aws') targets.know(name, region);
         dialog.value = null;
         await loadBuckets();
       } catch (e) {
@@ -586,11 +590,6 @@ export function createS3Model() {
       dialogError,
       reload: loadObjects,
     }),
-    dispose() {
-      generation++;
-      watcher.dispose();
-      for (const u of uploads.value) u.controller.abort();
-    },
   };
 }
 

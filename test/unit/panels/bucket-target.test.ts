@@ -62,6 +62,9 @@ describe('bucketTargets', () => {
     const home = await targets.forBucket('home');
     expect(home.profile).toBe(aws);
     expect(home.signer).toBe(base);
+    // CreateBucket in another region goes to that region, with the same signer as its buckets.
+    expect(targets.inRegion('ap-northeast-1')).toBe(tokyo);
+    expect(targets.inRegion('us-east-1').profile).toBe(aws);
   });
 
   test('AWS: a region the listing gave needs no lookup; a failed lookup is asked again', async () => {
