@@ -633,7 +633,7 @@ async function main() {
     if (route === null) await page.click('#tab-s3');
     route = to;
     // A new current profile brings the panel back to its bucket list.
-    await page.locator('.bucket-list').getByRole('button', { name: BUCKET, exact: true }).click();
+    await page.locator('.bucket-table').getByRole('button', { name: BUCKET, exact: true }).click();
     await page.waitForSelector(`tr[data-key="${PREFIX}"]`);
     await page.click(`tr[data-key="${PREFIX}"] td`);
   };
