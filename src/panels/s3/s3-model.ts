@@ -267,7 +267,12 @@ export function createS3Model() {
       if (upload.resume && uploadId === upload.resume.uploadId && !live) {
         // It failed before picking the kept upload up (ListParts refused, the link down): the
         // parts are still there and the record stays, to try again.
-        update(id, { state: 'failed', error: asError(e) });
+        update(
+          id,
+          upload.controller.signal.aborted
+            ? { state: 'cancelled' }
+            : { state: 'failed', error: asError(e) },
+        );
         void loadResumable();
         return;
       }
@@ -540,7 +545,9 @@ export function createS3Model() {
         }
         added.push(upload);
       }
-      uploads.value = [...uploads.value, ...added];
+      // A paused row whose upload a new row now continues goes: its Discard would abort that.
+      const superseded = (u: Upload) => u.state === 'paused' && taken.has(u.uploadId ?? '');
+      uploads.value = [...uploads.value.filter((u) => !superseded(u)), ...added];
       toResume.value = toResume.value.filter((u) => !taken.has(u.uploadId));
       pump();
     },
