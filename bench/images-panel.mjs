@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 import { describeImagesXml } from './fixtures/describe-images.mjs';
+import { openExtension, panelCall } from './kit.mjs';
 
 const count = Number(process.argv[2] ?? 100_000);
 // Without indentation: the generator's images are richer than the issue's 100,000 images in
@@ -54,76 +54,27 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
 const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
 
-const dist = resolve(import.meta.dirname, '../dist/chrome');
 const profileDir = await mkdtemp(join(tmpdir(), 'cirrus-bench-'));
-const context = await chromium.launchPersistentContext(profileDir, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1280, height: 800 },
-  args: [
-    `--disable-extensions-except=${dist}`,
-    `--load-extension=${dist}`,
-    '--no-sandbox',
-    '--disable-gpu',
-  ],
+const { context, page } = await openExtension(profileDir);
+const { profile } = await panelCall(page, 'profileSave', {
+  profile: {
+    id: '',
+    kind: 'eucalyptus',
+    name: 'bench',
+    accessKeyId: 'AKIDBENCH0000000001',
+    host: '127.0.0.1',
+    port,
+    https: false,
+    ec2Path: '/services/compute',
+    s3Path: '/services/objectstorage',
+    s3Host: '',
+    region: 'eucalyptus',
+    signatureVersion: 4,
+    apiVersion: '2013-02-01',
+  },
+  secret: { secretAccessKey: 'bench/secret/key/0000000000000000000000' },
 });
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const extensionId = new URL(worker.url()).host;
-const settings = await context.newPage();
-await settings.goto('chrome://extensions');
-await settings.evaluate(
-  // @ts-expect-error chrome://extensions' private API, as a person's "Site access" click uses it
-  ([id, host]) => chrome.developerPrivate.addHostPermission(id, host),
-  [extensionId, 'http://127.0.0.1/*'],
-);
-await settings.close();
-
-const page = await context.newPage();
-await page.goto(`chrome-extension://${extensionId}/panel.html`);
-// Site access allowed in chrome://extensions is taken up by the extension's own request, which
-// needs a click, as the profile form's Save gives it.
-await page.evaluate(() => {
-  const button = document.createElement('button');
-  button.id = 'bench-grant';
-  button.onclick = () =>
-    // @ts-expect-error the page's own extension API
-    chrome.permissions.request({ origins: ['http://127.0.0.1/*'] });
-  document.body.append(button);
-});
-await page.click('#bench-grant');
-await page.waitForFunction(() =>
-  // @ts-expect-error the page's own extension API
-  chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }),
-);
-await page.evaluate(() => document.getElementById('bench-grant')?.remove());
-await page.evaluate(async (p) => {
-  /** @param {string} name @param {unknown} args */
-  const send = async (name, args) => {
-    // @ts-expect-error the page's own extension API
-    const reply = await chrome.runtime.sendMessage({ cirrus: 1, name, args });
-    if (!reply.ok) throw new Error(reply.error.message);
-    return reply.value;
-  };
-  const { profile } = await send('profileSave', {
-    profile: {
-      id: '',
-      kind: 'eucalyptus',
-      name: 'bench',
-      accessKeyId: 'AKIDBENCH0000000001',
-      host: '127.0.0.1',
-      port: p,
-      https: false,
-      ec2Path: '/services/compute',
-      s3Path: '/services/objectstorage',
-      s3Host: '',
-      region: 'eucalyptus',
-      signatureVersion: 4,
-      apiVersion: '2013-02-01',
-    },
-    secret: { secretAccessKey: 'bench/secret/key/0000000000000000000000' },
-  });
-  await send('profileSetCurrent', { id: profile.id });
-}, port);
+await panelCall(page, 'profileSetCurrent', { id: profile.id });
 
 // Watches the table from inside the page, so the times are the page's own.
 await page.evaluate(() => {

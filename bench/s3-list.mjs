@@ -18,8 +18,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, createServer, request as httpRequest } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { cleanUp, onCleanup, openExtension, panelCall, saveS3Profile } from './kit.mjs';
 
 const count = Number(process.argv[2] ?? 100_000);
 if (!Number.isInteger(count) || count < 1) throw new Error(`Not a key count: ${process.argv[2]}`);
@@ -30,27 +30,6 @@ const SCROLL_STEPS = 200;
 const SCROLL_STEP_PX = 2000;
 const FIRST_PAGE_BUDGET_MS = 500;
 const keyOf = (/** @type {number} */ i) => `${PREFIX}${String(i).padStart(8, '0')}.txt`;
-
-/** Run last to first on the way out, failure or not. @type {(() => unknown)[]} */
-const cleanups = [];
-/** @type {Promise<void> | undefined} */
-let cleaning;
-/** Once, however many ask (a signal and the failure it causes in main both do). */
-function cleanUp() {
-  cleaning ??= (async () => {
-    for (let next = cleanups.pop(); next; next = cleanups.pop()) {
-      try {
-        await next();
-      } catch (error) {
-        console.error(`cleanup: ${error instanceof Error ? error.message : error}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-}
 
 // moto's own server entry point, with a thread that exits when stdin reaches EOF (the pipe from
 // this process), so the server dies with the bench even when no exit hook runs; and, when asked,
@@ -116,7 +95,7 @@ async function startMoto(seed) {
   });
   const killNow = () => child.kill('SIGKILL');
   process.once('exit', killNow);
-  cleanups.push(async () => {
+  onCleanup(async () => {
     process.removeListener('exit', killNow);
     if (!running) return;
     child.stdin?.end();
@@ -268,7 +247,7 @@ async function startProxy(motoPort) {
     req.pipe(upstream);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
-  cleanups.push(
+  onCleanup(
     () =>
       new Promise((done) => {
         server.closeAllConnections();
@@ -305,7 +284,7 @@ function awsLs(endpoint, configDir) {
         },
       },
     );
-    cleanups.push(() => child.exitCode === null && child.kill('SIGKILL'));
+    onCleanup(async () => child.exitCode === null && child.kill('SIGKILL'));
     let lines = 0;
     let stderr = '';
     child.stdout?.on('data', (/** @type {Buffer} */ chunk) => {
@@ -516,9 +495,8 @@ const pagesOf = (who) =>
     .sort((a, b) => a.arrived - b.arrived);
 
 async function main() {
-  const dist = resolve(import.meta.dirname, '../dist/chrome');
   const work = await mkdtemp(join(tmpdir(), 'cirrus-bench-s3-'));
-  cleanups.push(() => rm(work, { recursive: true, force: true }));
+  onCleanup(() => rm(work, { recursive: true, force: true }));
   const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 
   const viaPut = process.env.BENCH_POPULATE === 'put';
@@ -531,84 +509,13 @@ async function main() {
   console.error(`populated: ${populated}`);
   const proxyPort = await startProxy(moto.port);
 
-  const context = await chromium.launchPersistentContext(join(work, 'profile'), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    // This script's own handlers close the browser, then the rest, then exit.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-    ],
-  });
-  cleanups.push(() => context.close());
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  const settings = await context.newPage();
-  await settings.goto('chrome://extensions');
-  await settings.evaluate(
-    // @ts-expect-error chrome://extensions' private API, as a person's "Site access" click uses it
-    ([id, host]) => chrome.developerPrivate.addHostPermission(id, host),
-    [extensionId, 'http://127.0.0.1/*'],
-  );
-  await settings.close();
-
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/panel.html`);
-  // Site access allowed in chrome://extensions is taken up by the extension's own request, which
-  // needs a click, as the profile form's Save gives it.
-  await page.evaluate(() => {
-    const button = document.createElement('button');
-    button.id = 'bench-grant';
-    button.onclick = () =>
-      // @ts-expect-error the page's own extension API
-      chrome.permissions.request({ origins: ['http://127.0.0.1/*'] });
-    document.body.append(button);
-  });
-  await page.click('#bench-grant');
-  await page.waitForFunction(() =>
-    // @ts-expect-error the page's own extension API
-    chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }),
-  );
-  await page.evaluate(() => document.getElementById('bench-grant')?.remove());
+  const { context, page } = await openExtension(join(work, 'profile'));
   // Two profiles on the same moto: through the proxy (the page's times against the proxy's) and
   // straight to it (the listing as the CLI gets it, without the extra hop).
-  /** @type {Record<string, string>} */
-  const profileIds = await page.evaluate(
-    async (endpoints) => {
-      /** @param {string} name @param {unknown} args */
-      const send = async (name, args) => {
-        // @ts-expect-error the page's own extension API
-        const reply = await chrome.runtime.sendMessage({ cirrus: 1, name, args });
-        if (!reply.ok) throw new Error(reply.error.message);
-        return reply.value;
-      };
-      /** @type {Record<string, string>} */
-      const ids = {};
-      for (const [route, endpoint] of Object.entries(endpoints)) {
-        const { profile } = await send('profileSave', {
-          profile: {
-            id: '',
-            kind: 's3',
-            name: `bench ${route}`,
-            accessKeyId: 'AKIDBENCH0000000001',
-            endpoint,
-            pathStyle: true,
-            region: 'us-east-1',
-            signatureVersion: 4,
-          },
-          secret: { secretAccessKey: 'bench/secret/key/0000000000000000000000' },
-        });
-        ids[route] = profile.id;
-      }
-      return ids;
-    },
-    { proxy: `http://127.0.0.1:${proxyPort}`, direct: `http://127.0.0.1:${moto.port}` },
-  );
+  const profileIds = {
+    proxy: await saveS3Profile(page, `http://127.0.0.1:${proxyPort}`, 'bench proxy'),
+    direct: await saveS3Profile(page, `http://127.0.0.1:${moto.port}`, 'bench direct'),
+  };
   const refreshLabel = await page.evaluate(
     // @ts-expect-error the page's own extension API
     () => chrome.i18n.getMessage('refresh') || 'Refresh',
@@ -621,15 +528,7 @@ async function main() {
    * @param {'proxy' | 'direct'} to
    */
   const useProfile = async (to) => {
-    await page.evaluate(async (id) => {
-      // @ts-expect-error the page's own extension API
-      const reply = await chrome.runtime.sendMessage({
-        cirrus: 1,
-        name: 'profileSetCurrent',
-        args: { id },
-      });
-      if (!reply.ok) throw new Error(reply.error.message);
-    }, profileIds[to]);
+    await panelCall(page, 'profileSetCurrent', { id: profileIds[to] });
     if (route === null) await page.click('#tab-s3');
     route = to;
     // A new current profile brings the panel back to its bucket list.

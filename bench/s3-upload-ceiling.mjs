@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startMoto } from './moto.mjs';
-import { awsCli, cleanUp, MIB, noConfig, onCleanup, writeRandomFile } from './upload-kit.mjs';
+import { awsCli, cleanUp, MIB, noConfig, onCleanup, writeRandomFile } from './kit.mjs';
 
 const size = Number(process.argv[2] ?? 1024) * MIB;
 const work = await mkdtemp(join(tmpdir(), 'cirrus-ceiling-'));

@@ -27,7 +27,7 @@ import {
   run,
   SECRET_KEY,
   writeRandomFile,
-} from './upload-kit.mjs';
+} from './kit.mjs';
 
 const sizeMiB = Number(process.argv[2] ?? 1024);
 const rounds = Number(process.argv[3] ?? process.env.BENCH_RUNS ?? 1);

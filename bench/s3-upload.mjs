@@ -23,7 +23,7 @@ import {
   presign,
   run,
   writeRandomFile,
-} from './upload-kit.mjs';
+} from './kit.mjs';
 
 const sizeMiB = Number(process.argv[2] ?? 1024);
 const runs = Number(process.argv[3] ?? process.env.BENCH_RUNS ?? 3);

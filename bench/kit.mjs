@@ -1,5 +1,5 @@
 // @ts-check
-// What the S3 upload benches share: cleanup that also runs on Ctrl-C, a file of random bytes,
+// What the benches share: cleanup that also runs on Ctrl-C, a file of random bytes,
 // the AWS CLI kept away from the user's ~/.aws, presigned URLs signed here in Node, and Chromium
 // with the built extension, host access to loopback granted and an S3 profile made current.
 import { execFile } from 'node:child_process';
@@ -114,11 +114,10 @@ export async function presign(method, url) {
 /**
  * Chromium with the built extension and its panel open, allowed to reach http://127.0.0.1 as a
  * person allows it (chrome://extensions' site access, then the extension's own request on a
- * click), and an S3-compatible profile for `endpoint` saved and made current.
+ * click). Closed by cleanUp.
  * @param {string} profileDir a fresh directory for Chromium's profile
- * @param {string} endpoint
  */
-export async function openPanel(profileDir, endpoint) {
+export async function openExtension(profileDir) {
   const dist = resolve(import.meta.dirname, '../dist/chrome');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -165,33 +164,63 @@ export async function openPanel(profileDir, endpoint) {
     chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }),
   );
   await page.evaluate(() => document.getElementById('bench-grant')?.remove());
-  await page.evaluate(
-    async ({ endpoint, accessKeyId, secretAccessKey, region }) => {
-      /** @param {string} name @param {unknown} args */
-      const send = async (name, args) => {
-        // @ts-expect-error the page's own extension API
-        const reply = await chrome.runtime.sendMessage({ cirrus: 1, name, args });
-        if (!reply.ok) throw new Error(reply.error.message);
-        return reply.value;
-      };
-      const { profile } = await send('profileSave', {
-        profile: {
-          id: '',
-          kind: 's3',
-          name: 'bench moto',
-          accessKeyId,
-          endpoint,
-          pathStyle: true,
-          region,
-          signatureVersion: 4,
-        },
-        secret: { secretAccessKey },
-      });
-      await send('profileSetCurrent', { id: profile.id });
-    },
-    { endpoint, accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY, region: REGION },
-  );
   return { context, page, browserVersion };
+}
+
+/**
+ * Sends one of Cirrus's messages from the panel page, as its own code does.
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ * @param {unknown} args
+ * @returns {Promise<any>}
+ */
+export function panelCall(page, name, args) {
+  return page.evaluate(
+    async ([name, args]) => {
+      // @ts-expect-error the page's own extension API
+      const reply = await chrome.runtime.sendMessage({ cirrus: 1, name, args });
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.value;
+    },
+    /** @type {const} */ ([name, args]),
+  );
+}
+
+/**
+ * Saves an S3-compatible profile for `endpoint`; resolves with its id.
+ * @param {import('playwright-core').Page} page
+ * @param {string} endpoint
+ * @param {string} name
+ * @returns {Promise<string>}
+ */
+export async function saveS3Profile(page, endpoint, name) {
+  const { profile } = await panelCall(page, 'profileSave', {
+    profile: {
+      id: '',
+      kind: 's3',
+      name,
+      accessKeyId: ACCESS_KEY,
+      endpoint,
+      pathStyle: true,
+      region: REGION,
+      signatureVersion: 4,
+    },
+    secret: { secretAccessKey: SECRET_KEY },
+  });
+  return profile.id;
+}
+
+/**
+ * The extension's panel (openExtension) with an S3-compatible profile for `endpoint` saved and
+ * made current.
+ * @param {string} profileDir a fresh directory for Chromium's profile
+ * @param {string} endpoint
+ */
+export async function openPanel(profileDir, endpoint) {
+  const opened = await openExtension(profileDir);
+  const id = await saveS3Profile(opened.page, endpoint, 'bench moto');
+  await panelCall(opened.page, 'profileSetCurrent', { id });
+  return opened;
 }
 
 /** A path in `dir` that holds no file, for the CLI's default settings. @param {string} dir */
