@@ -9,8 +9,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startMoto } from './moto.mjs';
 import { awsCli, cleanUp, MIB, noConfig, onCleanup, writeRandomFile } from './kit.mjs';
+import { startMoto } from './moto.mjs';
 
 const size = Number(process.argv[2] ?? 1024) * MIB;
 const work = await mkdtemp(join(tmpdir(), 'cirrus-ceiling-'));

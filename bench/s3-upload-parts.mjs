@@ -11,7 +11,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AwsClient } from 'aws4fetch';
-import { startMoto } from './moto.mjs';
 import {
   ACCESS_KEY,
   awsCli,
@@ -28,6 +27,7 @@ import {
   SECRET_KEY,
   writeRandomFile,
 } from './kit.mjs';
+import { startMoto } from './moto.mjs';
 
 const sizeMiB = Number(process.argv[2] ?? 1024);
 const rounds = Number(process.argv[3] ?? process.env.BENCH_RUNS ?? 1);

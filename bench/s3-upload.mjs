@@ -10,7 +10,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { startMoto } from './moto.mjs';
 import {
   awsCli,
   cleanUp,
@@ -24,6 +23,7 @@ import {
   run,
   writeRandomFile,
 } from './kit.mjs';
+import { startMoto } from './moto.mjs';
 
 const sizeMiB = Number(process.argv[2] ?? 1024);
 const runs = Number(process.argv[3] ?? process.env.BENCH_RUNS ?? 3);
