@@ -292,6 +292,28 @@ export function MetadataDialog({
 }
 
 // Rendered once the head is known, so the form starts from what the object has.
+/** One cell of the metadata table: its input, and the problem with it under it. */
+function MetaCell(props: {
+  label: string;
+  value: string;
+  problem: MessageKey | undefined;
+  onValue: (value: string) => void;
+}) {
+  return (
+    <td>
+      <input
+        type="text"
+        spellcheck={false}
+        aria-label={props.label}
+        aria-invalid={props.problem ? true : undefined}
+        value={props.value}
+        onInput={(e) => props.onValue(e.currentTarget.value)}
+      />
+      {props.problem && <p class="field-error">{t(props.problem)}</p>}
+    </td>
+  );
+}
+
 function MetadataEditor({
   model,
   objectKey,
@@ -366,28 +388,18 @@ function MetadataEditor({
                 const valueProblem = problems.values[index];
                 return (
                   <tr key={index}>
-                    <td>
-                      <input
-                        type="text"
-                        spellcheck={false}
-                        aria-label={t('objMetaNameOf', `${index + 1}`)}
-                        aria-invalid={nameProblem ? true : undefined}
-                        value={row.name}
-                        onInput={(e) => setRow(index, { name: e.currentTarget.value })}
-                      />
-                      {nameProblem && <p class="field-error">{t(nameProblem)}</p>}
-                    </td>
-                    <td>
-                      <input
-                        type="text"
-                        spellcheck={false}
-                        aria-label={t('objMetaValueOf', `${index + 1}`)}
-                        aria-invalid={valueProblem ? true : undefined}
-                        value={row.value}
-                        onInput={(e) => setRow(index, { value: e.currentTarget.value })}
-                      />
-                      {valueProblem && <p class="field-error">{t(valueProblem)}</p>}
-                    </td>
+                    <MetaCell
+                      label={t('objMetaNameOf', `${index + 1}`)}
+                      value={row.name}
+                      problem={nameProblem}
+                      onValue={(name) => setRow(index, { name })}
+                    />
+                    <MetaCell
+                      label={t('objMetaValueOf', `${index + 1}`)}
+                      value={row.value}
+                      problem={valueProblem}
+                      onValue={(value) => setRow(index, { value })}
+                    />
                     <td>
                       <button
                         type="button"
