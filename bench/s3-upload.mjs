@@ -1,11 +1,11 @@
 // @ts-check
-// Uploading one big file to a loopback moto S3 three ways, in the same run and on the same bytes:
+// Uploading one big file to a loopback moto S3 four ways, in the same run and on the same bytes:
 // the S3 panel in Chromium with the built extension (file picker to the upload row's "done"),
-// `aws s3 cp` with the CLI's default transfer settings, and one curl PUT to a presigned URL.
+// `aws s3 cp` with the CLI's default transfer settings, one curl PUT to a presigned URL, and
+// Chromium alone: the same file as 16 MiB XHR file slices, 4 at once, with no checksum read in
+// the page and no Cirrus code. That last one is the floor for any uploader running in the browser
+// against this server: the panel also reads each part once to sign its CRC-32 into the URL.
 // Each object's size is checked with HeadObject, then the object is deleted before the next run.
-// Reading the numbers: moto's CompleteMultipartUpload costs more for an upload whose
-// CreateMultipartUpload names no checksum algorithm (the panel's) than for one naming CRC32 (the
-// CLI's, botocore 1.36 on); bench/s3-upload-parts.mjs measures that and other part settings.
 // Run after a build: node bench/s3-upload.mjs [MiB, default 1024] [runs, default 3 or BENCH_RUNS]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -106,7 +106,17 @@ try {
   await picker.waitFor({ state: 'attached' });
   note(`bucket ${BUCKET} open in the panel`);
 
-  /** @type {Record<'cirrus' | 'cli' | 'curl', () => Promise<number>>} */
+  // Chromium alone reads the file from an input of its own in the same page.
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'bench-bare-file';
+    input.hidden = true;
+    document.body.append(input);
+  });
+  await page.setInputFiles('#bench-bare-file', file);
+
+  /** @type {Record<'cirrus' | 'cli' | 'curl' | 'browser', () => Promise<number>>} */
   const methods = {
     async cirrus() {
       const before = await page.evaluate(() => document.querySelectorAll('.upload').length);
@@ -160,6 +170,70 @@ try {
       await verifyAndDelete('cli.bin');
       return seconds;
     },
+    async browser() {
+      const key = 'browser.bin';
+      const start = performance.now();
+      // CRC32 named as the panel and the CLI name it, so moto joins the parts the same way; the
+      // parts carry no checksum, which AWS itself would refuse for such an upload.
+      const created = await fetch(await presign('POST', `${moto.url}/${BUCKET}/${key}?uploads`), {
+        method: 'POST',
+        headers: { 'x-amz-checksum-algorithm': 'CRC32' },
+      });
+      const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(await created.text())?.[1];
+      if (!uploadId) throw new Error(`CreateMultipartUpload answered HTTP ${created.status}`);
+      const partSize = 16 * MIB;
+      const count = Math.ceil(size / partSize);
+      const urls = await Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          presign(
+            'PUT',
+            `${moto.url}/${BUCKET}/${key}?partNumber=${i + 1}&uploadId=${encodeURIComponent(uploadId)}`,
+          ),
+        ),
+      );
+      const etags = await page.evaluate(
+        async ([urls, partSize]) => {
+          const input = /** @type {HTMLInputElement} */ (
+            document.getElementById('bench-bare-file')
+          );
+          const f = /** @type {File} */ (input.files?.[0]);
+          /** @type {string[]} */
+          const etags = [];
+          let next = 0;
+          const put = (/** @type {number} */ i) =>
+            new Promise((ok, bad) => {
+              const xhr = new XMLHttpRequest();
+              xhr.open('PUT', String(urls[i]));
+              xhr.onload = () => {
+                etags[i] = xhr.getResponseHeader('etag') ?? '';
+                if (xhr.status === 200) ok(undefined);
+                else bad(new Error(`part ${i + 1}: HTTP ${xhr.status}`));
+              };
+              xhr.onerror = () => bad(new Error(`part ${i + 1}: network error`));
+              xhr.send(f.slice(i * Number(partSize), (i + 1) * Number(partSize)));
+            });
+          await Promise.all(
+            Array.from({ length: 4 }, async () => {
+              for (let i = next++; i < urls.length; i = next++) await put(i);
+            }),
+          );
+          return etags;
+        },
+        /** @type {const} */ ([urls, partSize]),
+      );
+      const body = `<CompleteMultipartUpload>${etags
+        .map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`)
+        .join('')}</CompleteMultipartUpload>`;
+      const completeUrl = `${moto.url}/${BUCKET}/${key}?uploadId=${encodeURIComponent(uploadId)}`;
+      const completed = await fetch(await presign('POST', completeUrl), { method: 'POST', body });
+      const answer = await completed.text();
+      if (!completed.ok || answer.includes('<Error>')) {
+        throw new Error(`CompleteMultipartUpload answered HTTP ${completed.status}: ${answer}`);
+      }
+      const seconds = (performance.now() - start) / 1000;
+      await verifyAndDelete(key);
+      return seconds;
+    },
     async curl() {
       const url = await presign('PUT', `${moto.url}/${BUCKET}/curl.bin`);
       const start = performance.now();
@@ -181,9 +255,9 @@ try {
   };
   /** @type {Phases[]} */
   const phases = [];
-  const order = /** @type {const} */ (['cirrus', 'cli', 'curl']);
+  const order = /** @type {const} */ (['cirrus', 'cli', 'browser', 'curl']);
   /** @type {Record<string, number[]>} */
-  const times = { cirrus: [], cli: [], curl: [] };
+  const times = { cirrus: [], cli: [], browser: [], curl: [] };
   for (let i = 0; i < runs; i++) {
     // Each run starts with a different method, so none always goes first after a quiet moment.
     for (let j = 0; j < order.length; j++) {
@@ -198,6 +272,7 @@ try {
   const labels = {
     cirrus: `Cirrus S3 panel, Chromium ${browserVersion} (16 MiB parts, 4 at once)`,
     cli: `aws s3 cp, default settings (8 MiB parts, 10 at once; ${cliVersion.split(' ')[0]})`,
+    browser: 'Chromium alone: XHR file slices (16 MiB, 4 at once), no checksums, no Cirrus code',
     curl: 'curl -T, one PUT to a presigned URL',
   };
   console.log(
@@ -220,8 +295,10 @@ try {
   );
   const cirrus = median(times.cirrus ?? []);
   const cli = median(times.cli ?? []);
+  const browser = median(times.browser ?? []);
   console.log(
-    `\nCirrus >= aws s3 cp: ${cirrus <= cli ? 'yes' : 'no'} (median ${cirrus.toFixed(2)} s vs ${cli.toFixed(2)} s, Cirrus at ${((cli / cirrus) * 100).toFixed(0)}% of the CLI's speed)`,
+    `\nCirrus >= aws s3 cp: ${cirrus <= cli ? 'yes' : 'no'} (median ${cirrus.toFixed(2)} s vs ${cli.toFixed(2)} s, Cirrus at ${((cli / cirrus) * 100).toFixed(0)}% of the CLI's speed)` +
+      `\nChromium alone >= aws s3 cp: ${browser <= cli ? 'yes' : 'no'} (median ${browser.toFixed(2)} s; Cirrus takes ${((cirrus / browser) * 100).toFixed(0)}% of its time)`,
   );
 } finally {
   await cleanUp();
