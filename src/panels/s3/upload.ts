@@ -24,6 +24,9 @@ export const RESUME_LATER = 'resume-later';
 export const UPLOAD_THRESHOLD = 16 * 1024 * 1024;
 export const PARALLEL_PARTS = 4;
 const PART_ATTEMPTS = 4;
+// Each part's XHR reports progress many times a second; the page needs far fewer updates, and
+// every one re-renders the upload rows on a page that shares the CPU with the upload itself.
+const PROGRESS_INTERVAL_MS = 150;
 // Long enough for a slow link to finish a part; the URLs are made when the upload starts.
 const URL_LIFETIME_S = 6 * 3600;
 
@@ -189,12 +192,17 @@ export async function uploadFile(
     const sent = new Map<number, number>();
     for (const part of plan.parts)
       if (finished.has(part.partNumber)) sent.set(part.partNumber, part.size);
-    const report = () => {
+    let reportedAt = Number.NEGATIVE_INFINITY;
+    /** Tells the sent total: at once when `now`, else at most every PROGRESS_INTERVAL_MS. */
+    const report = (now = false) => {
+      const at = performance.now();
+      if (!now && at - reportedAt < PROGRESS_INTERVAL_MS) return;
+      reportedAt = at;
       let total = 0;
       for (const bytes of sent.values()) total += bytes;
       opts.onProgress(total);
     };
-    report();
+    report(true);
     const queue = [...todo];
     const delay = opts.retryDelayMs ?? defaultDelay;
     // What a part needs before its PUT: its URL, and with checksums its CRC-32 signed into it.
@@ -243,7 +251,7 @@ export async function uploadFile(
               report();
             });
             sent.set(current.partNumber, current.size);
-            report();
+            report(true);
             done.push({
               partNumber: current.partNumber,
               etag,
@@ -253,7 +261,7 @@ export async function uploadFile(
             break;
           } catch (error) {
             sent.set(current.partNumber, 0);
-            report();
+            report(true);
             const aborted = error instanceof CloudError && error.code === 'Aborted';
             if (aborted || attempt >= PART_ATTEMPTS) throw error;
             await new Promise((r) => setTimeout(r, delay(attempt)));
