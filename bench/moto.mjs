@@ -2,6 +2,9 @@
 // moto's S3/EC2 server on a free loopback port, for benches: started as `python3 -m moto.server`
 // would be, with its log drained (werkzeug blocks once a full pipe is not read) and a watch on
 // stdin so the server ends with the bench even when the bench is killed without cleanup.
+// BENCH_MOTO_TIMES=<file> appends, for every CompleteMultipartUpload, how long moto took inside:
+// joining the parts, writing the object, and in all (seconds, wall clock), to tell the server's
+// share of an upload from the client's.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -13,6 +16,23 @@ def watch():
     finally:
         os._exit(0)
 threading.Thread(target=watch, daemon=True).start()
+times = os.environ.get('BENCH_MOTO_TIMES')
+if times:
+    import time
+    from moto.s3 import models
+    def timed(owner, name, label):
+        inner = getattr(owner, name)
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                with open(times, 'a') as log:
+                    log.write(f'{time.time():.2f} {label} {time.perf_counter() - start:.2f}\\n')
+        setattr(owner, name, wrapper)
+    timed(models.FakeMultipart, 'complete', 'join')
+    timed(models.S3Backend, 'put_object', 'write')
+    timed(models.S3Backend, 'complete_multipart_upload', 'complete')
 from moto.server import main
 main(sys.argv[1:])
 `;

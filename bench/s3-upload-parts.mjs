@@ -1,7 +1,8 @@
 // @ts-check
-// Which part size and how many parts at once suit a big upload from the extension, measured
-// rather than guessed: the same multipart upload the S3 panel makes (XHR PUTs of File slices to
-// presigned part URLs, N at once, from the extension's page), with other part sizes and
+// Which part size, how many parts at once and which checksum kind suit a big upload from the
+// extension, measured rather than guessed: the multipart upload the S3 panel makes (XHR PUTs of
+// File slices to presigned part URLs, N at once, from the extension's page; here without the
+// panel's CRC-32 read of each part, so the browser's own floor shows), with other part sizes and
 // parallelism, against loopback moto, next to `aws s3 cp` with its defaults and with the panel's
 // settings, one XHR PUT of the whole file, and one curl PUT. The panel's own upload code is not
 // used here: its settings are constants, so the browser side is done again in the page with each
@@ -38,7 +39,8 @@ const size = Math.round(sizeMiB * MIB);
 const BUCKET = 'bench-parts';
 
 /**
- * @typedef {{ label: string, kind: 'xhr', partMiB: number, parallel: number, checksum?: string }
+ * @typedef {{ label: string, kind: 'xhr', partMiB: number, parallel: number, checksum?: string,
+ *     checksumType?: string }
  *   | { label: string, kind: 'xhr-single' }
  *   | { label: string, kind: 'cli', config: string }
  *   | { label: string, kind: 'curl' }} Variant
@@ -47,13 +49,26 @@ const BUCKET = 'bench-parts';
 const cliConfig = (/** @type {string[]} */ lines) => `[default]\n${lines.join('\n')}\n`;
 /** @type {Variant[]} */
 const variants = [
-  { label: 'XHR multipart, 16 MiB × 4 (the panel today)', kind: 'xhr', partMiB: 16, parallel: 4 },
   {
-    label: 'XHR multipart, 16 MiB × 4, CreateMultipartUpload names CRC32',
+    label: 'XHR multipart, 16 MiB × 4, no checksum algorithm',
+    kind: 'xhr',
+    partMiB: 16,
+    parallel: 4,
+  },
+  {
+    label: 'XHR multipart, 16 MiB × 4, CRC32 composite named (as the panel)',
     kind: 'xhr',
     partMiB: 16,
     parallel: 4,
     checksum: 'CRC32',
+  },
+  {
+    label: 'XHR multipart, 16 MiB × 4, CRC32 FULL_OBJECT named',
+    kind: 'xhr',
+    partMiB: 16,
+    parallel: 4,
+    checksum: 'CRC32',
+    checksumType: 'FULL_OBJECT',
   },
   { label: 'XHR multipart, 16 MiB × 8', kind: 'xhr', partMiB: 16, parallel: 8 },
   { label: 'XHR multipart, 8 MiB × 10 (the CLI defaults)', kind: 'xhr', partMiB: 8, parallel: 10 },
@@ -133,7 +148,10 @@ try {
     } else {
       const created = await call(`${key}?uploads`, {
         method: 'POST',
-        headers: v.checksum ? { 'x-amz-checksum-algorithm': v.checksum } : {},
+        headers: {
+          ...(v.checksum ? { 'x-amz-checksum-algorithm': v.checksum } : {}),
+          ...(v.checksumType ? { 'x-amz-checksum-type': v.checksumType } : {}),
+        },
       });
       const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(created)?.[1];
       if (!uploadId) throw new Error(`no UploadId in ${created}`);

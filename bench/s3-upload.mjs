@@ -7,7 +7,7 @@
 // against this server: the panel also reads each part once to sign its CRC-32 into the URL.
 // Each object's size is checked with HeadObject, then the object is deleted before the next run.
 // Run after a build: node bench/s3-upload.mjs [MiB, default 1024] [runs, default 3 or BENCH_RUNS]
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import {
@@ -258,13 +258,32 @@ try {
   const order = /** @type {const} */ (['cirrus', 'cli', 'browser', 'curl']);
   /** @type {Record<string, number[]>} */
   const times = { cirrus: [], cli: [], browser: [], curl: [] };
+  // With BENCH_MOTO_TIMES set, moto logs its own time inside each CompleteMultipartUpload.
+  const motoTimes = process.env.BENCH_MOTO_TIMES;
+  /** @type {Record<string, string[]>} */
+  const inside = { cirrus: [], cli: [], browser: [], curl: [] };
+  let seen = 0;
+  const motoSaid = async () => {
+    if (!motoTimes) return '';
+    const lines = (await readFile(motoTimes, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+    const fresh = lines.slice(seen);
+    seen = lines.length;
+    const of = (/** @type {string} */ label) =>
+      fresh.filter((l) => l.split(' ')[1] === label).map((l) => l.split(' ')[2]);
+    const complete = of('complete');
+    return complete.length
+      ? `complete ${complete.join('/')} s (join ${of('join').join('/')} s)`
+      : '';
+  };
   for (let i = 0; i < runs; i++) {
     // Each run starts with a different method, so none always goes first after a quiet moment.
     for (let j = 0; j < order.length; j++) {
       const name = order[(i + j) % order.length] ?? 'cirrus';
       const seconds = await methods[name]();
       times[name]?.push(seconds);
-      note(`run ${i + 1}/${runs} ${name}: ${seconds.toFixed(2)} s`);
+      const said = await motoSaid();
+      if (said) inside[name]?.push(said);
+      note(`run ${i + 1}/${runs} ${name}: ${seconds.toFixed(2)} s${said ? `; moto: ${said}` : ''}`);
     }
   }
 
@@ -285,6 +304,11 @@ try {
     console.log(
       `| ${labels[name]} | ${list.map((s) => s.toFixed(2)).join(', ')} | ${m.toFixed(2)} s | ${(mb / m).toFixed(1)} |`,
     );
+  }
+  if (motoTimes) {
+    console.log('\nInside moto, each CompleteMultipartUpload in run order:');
+    for (const name of order)
+      if (inside[name]?.length) console.log(`- ${name}: ${inside[name].join('; ')}`);
   }
   const step = (/** @type {keyof Phases} */ key) => median(phases.map((p) => p[key])).toFixed(2);
   console.log(
