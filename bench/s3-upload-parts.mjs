@@ -11,9 +11,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AwsClient } from 'aws4fetch';
+import { bareMultipart, barePut, chooseBenchFile } from './bare-upload.mjs';
 import {
-  ACCESS_KEY,
   awsCli,
   cleanUp,
   MIB,
@@ -23,9 +22,7 @@ import {
   onCleanup,
   openPanel,
   presign,
-  REGION,
   run,
-  SECRET_KEY,
   writeRandomFile,
 } from './kit.mjs';
 import { startMoto } from './moto.mjs';
@@ -99,31 +96,9 @@ try {
   onCleanup(moto.stop);
   const aws = awsCli(moto.url, noConfig(work));
   await aws(['s3api', 'create-bucket', '--bucket', BUCKET]);
-  const s3 = new AwsClient({
-    accessKeyId: ACCESS_KEY,
-    secretAccessKey: SECRET_KEY,
-    service: 's3',
-    region: REGION,
-  });
-  /** @param {string} key @param {RequestInit} [init] */
-  const call = async (key, init) => {
-    const response = await s3.fetch(`${moto.url}/${BUCKET}/${key}`, init);
-    const text = await response.text();
-    if (!response.ok)
-      throw new Error(`${init?.method ?? 'GET'} ${key}: ${response.status} ${text}`);
-    return text;
-  };
 
   const { page } = await openPanel(join(work, 'chromium-profile'), moto.url);
-  // A picker of the bench's own, so choosing the file starts nothing in the panel.
-  await page.evaluate(() => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.id = 'bench-file';
-    input.hidden = true;
-    document.body.append(input);
-  });
-  await page.setInputFiles('#bench-file', file);
+  await chooseBenchFile(page, file);
   note(`moto at ${moto.url}, ${sizeMiB} MiB file chosen in the extension page`);
 
   /**
@@ -143,42 +118,16 @@ try {
       if (v.config) await writeFile(config, v.config);
       await awsCli(moto.url, config)(['s3', 'cp', file, `s3://${BUCKET}/${key}`]);
     } else if (v.kind === 'xhr-single') {
-      const url = await presign('PUT', `${moto.url}/${BUCKET}/${key}`);
-      await page.evaluate(sendParts, { urls: [url], partSize: size, parallel: 1 });
+      await barePut(page, `${moto.url}/${BUCKET}/${key}`, size);
     } else {
-      const created = await call(`${key}?uploads`, {
-        method: 'POST',
-        headers: {
-          ...(v.checksum ? { 'x-amz-checksum-algorithm': v.checksum } : {}),
-          ...(v.checksumType ? { 'x-amz-checksum-type': v.checksumType } : {}),
-        },
+      return bareMultipart(page, {
+        objectUrl: `${moto.url}/${BUCKET}/${key}`,
+        size,
+        partSize: v.partMiB * MIB,
+        parallel: v.parallel,
+        ...(v.checksum ? { checksum: v.checksum } : {}),
+        ...(v.checksumType ? { checksumType: v.checksumType } : {}),
       });
-      const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(created)?.[1];
-      if (!uploadId) throw new Error(`no UploadId in ${created}`);
-      const partSize = v.partMiB * MIB;
-      const count = Math.ceil(size / partSize);
-      const urls = await Promise.all(
-        Array.from({ length: count }, (_, i) =>
-          presign(
-            'PUT',
-            `${moto.url}/${BUCKET}/${key}?partNumber=${i + 1}&uploadId=${encodeURIComponent(uploadId)}`,
-          ),
-        ),
-      );
-      const partsStart = performance.now();
-      const etags = await page.evaluate(sendParts, { urls, partSize, parallel: v.parallel });
-      const completeStart = performance.now();
-      const parts = etags
-        .map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`)
-        .join('');
-      await call(`${key}?uploadId=${encodeURIComponent(uploadId)}`, {
-        method: 'POST',
-        body: `<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>`,
-      });
-      return {
-        parts: (completeStart - partsStart) / 1000,
-        complete: (performance.now() - completeStart) / 1000,
-      };
     }
     return undefined;
   };
@@ -225,43 +174,4 @@ try {
   });
 } finally {
   await cleanUp();
-}
-
-/**
- * Runs in the page: PUTs slices of the chosen file to `urls` (part i is bytes i × partSize on),
- * `parallel` at once, as the panel's uploader does, and returns the ETags in part order.
- * @param {{ urls: string[], partSize: number, parallel: number }} args
- * @returns {Promise<string[]>}
- */
-async function sendParts({ urls, partSize, parallel }) {
-  const input = /** @type {HTMLInputElement} */ (document.getElementById('bench-file'));
-  const file = /** @type {File} */ (input.files?.[0]);
-  /** @type {string[]} */
-  const etags = [];
-  const queue = urls.map((url, i) => ({ url, i }));
-  /** @param {string} url @param {Blob} body @returns {Promise<string>} */
-  const put = (url, body) =>
-    new Promise((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('PUT', url);
-      // The panel listens for upload progress; so does this, in case listening costs something.
-      let sent = 0;
-      xhr.upload.onprogress = (e) => {
-        sent = e.loaded;
-      };
-      xhr.onload = () =>
-        xhr.status >= 200 && xhr.status < 300
-          ? resolve(xhr.getResponseHeader('etag') ?? '')
-          : reject(new Error(`HTTP ${xhr.status} after ${sent} bytes: ${xhr.responseText}`));
-      xhr.onerror = () => reject(new Error(`connection failed after ${sent} bytes`));
-      xhr.send(body);
-    });
-  const worker = async () => {
-    for (let part = queue.shift(); part; part = queue.shift()) {
-      const start = part.i * partSize;
-      etags[part.i] = await put(part.url, file.slice(start, Math.min(file.size, start + partSize)));
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
-  return etags;
 }

@@ -10,6 +10,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { bareMultipart, chooseBenchFile } from './bare-upload.mjs';
 import {
   awsCli,
   cleanUp,
@@ -106,15 +107,7 @@ try {
   await picker.waitFor({ state: 'attached' });
   note(`bucket ${BUCKET} open in the panel`);
 
-  // Chromium alone reads the file from an input of its own in the same page.
-  await page.evaluate(() => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.id = 'bench-bare-file';
-    input.hidden = true;
-    document.body.append(input);
-  });
-  await page.setInputFiles('#bench-bare-file', file);
+  await chooseBenchFile(page, file);
 
   /** @type {Record<'cirrus' | 'cli' | 'curl' | 'browser', () => Promise<number>>} */
   const methods = {
@@ -175,61 +168,13 @@ try {
       const start = performance.now();
       // CRC32 named as the panel and the CLI name it, so moto joins the parts the same way; the
       // parts carry no checksum, which AWS itself would refuse for such an upload.
-      const created = await fetch(await presign('POST', `${moto.url}/${BUCKET}/${key}?uploads`), {
-        method: 'POST',
-        headers: { 'x-amz-checksum-algorithm': 'CRC32' },
+      await bareMultipart(page, {
+        objectUrl: `${moto.url}/${BUCKET}/${key}`,
+        size,
+        partSize: 16 * MIB,
+        parallel: 4,
+        checksum: 'CRC32',
       });
-      const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(await created.text())?.[1];
-      if (!uploadId) throw new Error(`CreateMultipartUpload answered HTTP ${created.status}`);
-      const partSize = 16 * MIB;
-      const count = Math.ceil(size / partSize);
-      const urls = await Promise.all(
-        Array.from({ length: count }, (_, i) =>
-          presign(
-            'PUT',
-            `${moto.url}/${BUCKET}/${key}?partNumber=${i + 1}&uploadId=${encodeURIComponent(uploadId)}`,
-          ),
-        ),
-      );
-      const etags = await page.evaluate(
-        async ([urls, partSize]) => {
-          const input = /** @type {HTMLInputElement} */ (
-            document.getElementById('bench-bare-file')
-          );
-          const f = /** @type {File} */ (input.files?.[0]);
-          /** @type {string[]} */
-          const etags = [];
-          let next = 0;
-          const put = (/** @type {number} */ i) =>
-            new Promise((ok, bad) => {
-              const xhr = new XMLHttpRequest();
-              xhr.open('PUT', String(urls[i]));
-              xhr.onload = () => {
-                etags[i] = xhr.getResponseHeader('etag') ?? '';
-                if (xhr.status === 200) ok(undefined);
-                else bad(new Error(`part ${i + 1}: HTTP ${xhr.status}`));
-              };
-              xhr.onerror = () => bad(new Error(`part ${i + 1}: network error`));
-              xhr.send(f.slice(i * Number(partSize), (i + 1) * Number(partSize)));
-            });
-          await Promise.all(
-            Array.from({ length: 4 }, async () => {
-              for (let i = next++; i < urls.length; i = next++) await put(i);
-            }),
-          );
-          return etags;
-        },
-        /** @type {const} */ ([urls, partSize]),
-      );
-      const body = `<CompleteMultipartUpload>${etags
-        .map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`)
-        .join('')}</CompleteMultipartUpload>`;
-      const completeUrl = `${moto.url}/${BUCKET}/${key}?uploadId=${encodeURIComponent(uploadId)}`;
-      const completed = await fetch(await presign('POST', completeUrl), { method: 'POST', body });
-      const answer = await completed.text();
-      if (!completed.ok || answer.includes('<Error>')) {
-        throw new Error(`CompleteMultipartUpload answered HTTP ${completed.status}: ${answer}`);
-      }
       const seconds = (performance.now() - start) / 1000;
       await verifyAndDelete(key);
       return seconds;
