@@ -114,6 +114,37 @@ function Progress({ progress }: { progress: TransferProgress | null }) {
   );
 }
 
+/** A transfer dialog's buttons: Stop while it runs (Cancel before), and its action. */
+function TransferActions(props: {
+  model: S3Model;
+  running: boolean;
+  onCancel: () => void;
+  onSubmit: () => Promise<void>;
+  label: string;
+}) {
+  return (
+    <>
+      {props.running ? (
+        <button type="button" onClick={() => props.model.stopTransfer()}>
+          {t('objStop')}
+        </button>
+      ) : (
+        <button type="button" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      )}
+      <button
+        type="button"
+        class="primary"
+        disabled={props.running}
+        onClick={() => void props.onSubmit()}
+      >
+        {props.label}
+      </button>
+    </>
+  );
+}
+
 export function CopyMoveDialog({
   model,
   dialog,
@@ -140,20 +171,13 @@ export function CopyMoveDialog({
       title={t('objCopyTitle', `${dialog.keys.length}`)}
       onClose={close}
       actions={
-        <>
-          {running ? (
-            <button type="button" onClick={() => model.stopTransfer()}>
-              {t('objStop')}
-            </button>
-          ) : (
-            <button type="button" onClick={close}>
-              {t('cancel')}
-            </button>
-          )}
-          <button type="button" class="primary" disabled={running} onClick={() => void submit()}>
-            {move ? t('objMoveAction') : t('copy')}
-          </button>
-        </>
+        <TransferActions
+          model={model}
+          running={running}
+          onCancel={close}
+          onSubmit={submit}
+          label={move ? t('objMoveAction') : t('copy')}
+        />
       }
     >
       <fieldset>
@@ -221,20 +245,13 @@ export function RenameDialog({
       title={t('objRenameTitle', dialog.key)}
       onClose={close}
       actions={
-        <>
-          {running ? (
-            <button type="button" onClick={() => model.stopTransfer()}>
-              {t('objStop')}
-            </button>
-          ) : (
-            <button type="button" onClick={close}>
-              {t('cancel')}
-            </button>
-          )}
-          <button type="button" class="primary" disabled={running} onClick={() => void submit()}>
-            {t('objRenameAction')}
-          </button>
-        </>
+        <TransferActions
+          model={model}
+          running={running}
+          onCancel={close}
+          onSubmit={submit}
+          label={t('objRenameAction')}
+        />
       }
     >
       <TextField
