@@ -16,10 +16,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, createServer, request as httpRequest } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanUp, onCleanup, openExtension, panelCall, saveS3Profile } from './kit.mjs';
+import { startMoto } from './moto.mjs';
 
 const count = Number(process.argv[2] ?? 100_000);
 if (!Number.isInteger(count) || count < 1) throw new Error(`Not a key count: ${process.argv[2]}`);
@@ -30,109 +30,6 @@ const SCROLL_STEPS = 200;
 const SCROLL_STEP_PX = 2000;
 const FIRST_PAGE_BUDGET_MS = 500;
 const keyOf = (/** @type {number} */ i) => `${PREFIX}${String(i).padStart(8, '0')}.txt`;
-
-// moto's own server entry point, with a thread that exits when stdin reaches EOF (the pipe from
-// this process), so the server dies with the bench even when no exit hook runs; and, when asked,
-// the keys put into its backend first: the same put_object a PUT reaches, without HTTP.
-const LAUNCHER = `
-import os, sys, threading, time
-def _watch_parent():
-    try:
-        sys.stdin.buffer.read()
-    finally:
-        os._exit(0)
-threading.Thread(target=_watch_parent, daemon=True).start()
-seed = os.environ.get('BENCH_SEED')
-if seed:
-    bucket, prefix, count = seed.split('\\n')
-    from moto.core import DEFAULT_ACCOUNT_ID
-    from moto.s3.models import s3_backends
-    start = time.perf_counter()
-    backend = s3_backends[DEFAULT_ACCOUNT_ID]['aws']
-    backend.create_bucket(bucket, 'us-east-1')
-    for i in range(1, int(count) + 1):
-        backend.put_object(bucket, '%s%08d.txt' % (prefix, i), b'object %d\\n' % i)
-    print('BENCH-SEEDED %.3f' % (time.perf_counter() - start), flush=True)
-from moto.server import main
-main(sys.argv[1:])
-`;
-
-/** @returns {Promise<number>} */
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createNetServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => done(port));
-    });
-  });
-}
-
-/**
- * Starts moto on a free loopback port, seeding the bucket in-process when `seed` is set.
- * @param {boolean} seed
- * @returns {Promise<{ port: number, seededSeconds: number }>}
- */
-async function startMoto(seed) {
-  const port = await freePort();
-  const child = spawn('python3', ['-u', '-c', LAUNCHER, '-H', '127.0.0.1', '-p', String(port)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PYTHONUNBUFFERED: '1',
-      BENCH_SEED: seed ? `${BUCKET}\n${PREFIX}\n${count}` : '',
-    },
-  });
-  let running = true;
-  /** @type {Promise<void>} */
-  const exited = new Promise((done) => {
-    child.once('exit', () => done());
-    child.once('error', () => done());
-  });
-  void exited.then(() => {
-    running = false;
-  });
-  const killNow = () => child.kill('SIGKILL');
-  process.once('exit', killNow);
-  onCleanup(async () => {
-    process.removeListener('exit', killNow);
-    if (!running) return;
-    child.stdin?.end();
-    child.kill('SIGTERM');
-    const timer = setTimeout(killNow, 5_000);
-    await exited;
-    clearTimeout(timer);
-  });
-  // Werkzeug logs every request; the pipes are drained so it never blocks, and the tail kept.
-  let tail = '';
-  let seededSeconds = Number.NaN;
-  child.stdout?.on('data', (/** @type {Buffer} */ chunk) => {
-    const seeded = /BENCH-SEEDED ([\d.]+)/.exec(chunk.toString());
-    if (seeded) seededSeconds = Number(seeded[1]);
-    tail = (tail + chunk).slice(-4_000);
-  });
-  child.stderr?.on('data', (/** @type {Buffer} */ chunk) => {
-    tail = (tail + chunk).slice(-4_000);
-  });
-
-  const deadline = Date.now() + 60_000 + count * 2;
-  while (Date.now() < deadline) {
-    if (!running) throw new Error(`moto.server exited (pip install "moto[server]"?)\n${tail}`);
-    try {
-      // ListBuckets: small whatever the bucket holds (unlike /moto-api/data.json).
-      const response = await fetch(`http://127.0.0.1:${port}/`, {
-        signal: AbortSignal.timeout(2_000),
-      });
-      await response.arrayBuffer();
-      if (response.ok) return { port, seededSeconds };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`moto.server did not answer on port ${port}\n${tail}`);
-}
 
 /**
  * The bucket and its keys as PUTs, 64 at a time over kept-alive connections. moto takes them
@@ -501,7 +398,8 @@ async function main() {
 
   const viaPut = process.env.BENCH_POPULATE === 'put';
   const populateStart = Date.now();
-  const moto = await startMoto(!viaPut);
+  const moto = await startMoto(viaPut ? {} : { seed: { bucket: BUCKET, prefix: PREFIX, count } });
+  onCleanup(moto.stop);
   if (viaPut) await putAll(moto.port);
   const populated = viaPut
     ? `${count.toLocaleString('en')} parallel PUTs (64 at once): ${s(Date.now() - populateStart)} with moto's start`
