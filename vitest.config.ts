@@ -6,7 +6,14 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          // Lets models that reach the webextension polyfill be imported in Node.
+          setupFiles: ['test/support/fake-browser.ts'],
+        },
+      },
       {
         test: {
           name: 'integration',

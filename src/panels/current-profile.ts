@@ -1,9 +1,10 @@
-import { signal } from '@preact/signals';
+import { type ReadonlySignal, signal } from '@preact/signals';
 import type { Profile } from '../cloud/profile';
 import type { Signer } from '../cloud/signer';
 import browser from '../shared/browser';
 import { call } from '../shared/call';
 import { remoteSigner } from '../shared/remote-signer';
+import type { ProfileWatch } from './model-deps';
 
 export interface CurrentProfile {
   profile: Profile;
@@ -14,7 +15,9 @@ export interface CurrentProfile {
  * The profile the header's switcher has chosen, for a panel's model: follows changes made in any
  * Cirrus page (another profile, another region) and reports them through `onChange`.
  */
-export function watchCurrentProfile(onChange: (current: CurrentProfile | null) => void) {
+export function watchCurrentProfile(
+  onChange: (current: CurrentProfile | null) => void,
+): ProfileWatch & { loaded: ReadonlySignal<boolean> } {
   const current = signal<CurrentProfile | null>(null);
   const loaded = signal(false);
   let key = '';
