@@ -39,7 +39,7 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
 
   function schedule() {
     clearTimeout(timer);
-    const busy = !disposed && !!current && !!options.busy && rows.value.some(options.busy);
+    const busy = !disposed && !!options.busy && rows.value.some(options.busy);
     polling.value = busy;
     if (busy) timer = setTimeout(() => void load(true), pollMs);
   }
