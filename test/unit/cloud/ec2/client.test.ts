@@ -9,9 +9,9 @@ import {
   runInstances,
   terminateInstances,
 } from '../../../../src/cloud/ec2/operations/instances';
-import { backoffDelay, isRetryable, withRetry } from '../../../../src/cloud/ec2/retry';
 import { CloudError } from '../../../../src/cloud/errors';
 import type { AwsProfile, EucalyptusProfile } from '../../../../src/cloud/profile';
+import { backoffDelay, isRetryable, withRetry } from '../../../../src/cloud/retry';
 import type { Signer } from '../../../../src/cloud/signer';
 import { fixture } from './fixtures';
 
