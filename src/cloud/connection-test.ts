@@ -4,7 +4,8 @@
 
 import { endpointFor, type Service } from './endpoints';
 import { CloudError, type CloudErrorData } from './errors';
-import { isClockSkewError, type SendOptions, sendForText, unexpectedBody } from './http';
+import { type SendOptions, sendForText } from './http';
+import { isClockSkewError, unexpectedBody } from './http-errors';
 import { AWS_EC2_API_VERSION, type Profile } from './profile';
 import type { HttpRequest } from './request';
 import type { Signer } from './signer';
