@@ -3,7 +3,7 @@
 // translate, not sentences.
 
 import { endpointFor, type Service } from './endpoints';
-import { CloudError, type CloudErrorData } from './errors';
+import { CloudError, type CloudErrorData, toErrorData } from './errors';
 import { type SendOptions, sendForText } from './http';
 import { isClockSkewError, unexpectedBody } from './http-errors';
 import { AWS_EC2_API_VERSION, type Profile } from './profile';
@@ -65,10 +65,7 @@ export async function testConnection(
       clockOffsetMs: response.clockOffsetMs ?? 0,
     };
   } catch (thrown) {
-    const error =
-      thrown instanceof CloudError
-        ? thrown.toData()
-        : { code: 'InternalError', message: thrown instanceof Error ? thrown.message : 'failed' };
+    const error = toErrorData(thrown);
     return { ok: false, error, hint: hintFor(error, url) };
   }
 }
