@@ -3,7 +3,6 @@ import { useState } from 'preact/hooks';
 import type { Instance } from '../../cloud/ec2';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Dialog } from '../components/dialog';
-import { ErrorMessage } from '../components/error-message';
 import { Checkbox } from '../components/field';
 import { t } from '../i18n';
 import type { InstancesModel } from './instances-model';
@@ -47,6 +46,7 @@ export function ConsoleDialog({
       title={t('consoleOutputOf', instanceId)}
       wide
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <>
           <button type="button" onClick={() => void model.showConsole(instanceId)}>
@@ -70,7 +70,6 @@ export function ConsoleDialog({
       {!output && !model.dialogError.value && <p class="muted">{t('loading')}</p>}
       {output && !output.output && <p class="muted">{t('consoleEmpty')}</p>}
       {output?.output && <pre class="console-output">{output.output}</pre>}
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -122,6 +121,7 @@ export function TagsDialog({ model, instance }: { model: InstancesModel; instanc
     <Dialog
       title={t('tagsOf', instance.instanceId)}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <>
           <button type="button" onClick={() => model.open(null)}>
@@ -180,7 +180,6 @@ export function TagsDialog({ model, instance }: { model: InstancesModel; instanc
           {problem}
         </p>
       )}
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }

@@ -38,6 +38,7 @@ export function CreateKeyPairDialog({ model }: { model: KeyPairsModel }) {
     <Dialog
       title={t('keyPairCreateTitle')}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -58,7 +59,6 @@ export function CreateKeyPairDialog({ model }: { model: KeyPairsModel }) {
         error={problem ?? undefined}
       />
       <p class="notice warning">{t('keyPairCreateNote')}</p>
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -92,6 +92,7 @@ export function ImportKeyPairDialog({ model }: { model: KeyPairsModel }) {
     <Dialog
       title={t('keyPairImportTitle')}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -149,7 +150,6 @@ export function ImportKeyPairDialog({ model }: { model: KeyPairsModel }) {
           onChange={(e) => void readFile(e.currentTarget.files?.[0])}
         />
       </Field>
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }

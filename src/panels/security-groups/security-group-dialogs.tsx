@@ -3,7 +3,6 @@ import type { SecurityGroup } from '../../cloud/ec2';
 import type { RuleDirection } from '../../cloud/ec2/rule-changes';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Dialog } from '../components/dialog';
-import { ErrorMessage } from '../components/error-message';
 import { Field, TextField } from '../components/field';
 import { type MessageKey, t } from '../i18n';
 import {
@@ -66,6 +65,7 @@ export function CreateGroupDialog({ model }: { model: SecurityGroupsModel }) {
     <Dialog
       title={t('groupCreateTitle')}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -97,7 +97,6 @@ export function CreateGroupDialog({ model }: { model: SecurityGroupsModel }) {
         onValue={(vpcId) => set({ vpcId })}
         error={message('vpcId')}
       />
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -165,6 +164,7 @@ export function RuleDialog(props: {
     <Dialog
       title={t(ingress ? 'ruleAddInboundTo' : 'ruleAddOutboundTo', groupLabel(group))}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -289,7 +289,6 @@ export function RuleDialog(props: {
           </>
         )}
       </fieldset>
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }

@@ -94,6 +94,7 @@ export function CreateVolumeDialog(props: {
     <Dialog
       title={t('volumeCreateTitle')}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -167,7 +168,6 @@ export function CreateVolumeDialog(props: {
           error={message('name')}
         />
       </div>
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -189,6 +189,7 @@ export function AttachDialog({ model, volume }: { model: VolumesModel; volume: V
     <Dialog
       title={t('volumeAttachTitle', volume.volumeId)}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -217,7 +218,6 @@ export function AttachDialog({ model, volume }: { model: VolumesModel; volume: V
         }}
         error={problem ? t(problem) : undefined}
       />
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -229,6 +229,7 @@ export function SnapshotDialog({ model, volumeId }: { model: VolumesModel; volum
     <Dialog
       title={t('snapshotCreateTitle', volumeId)}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -247,7 +248,6 @@ export function SnapshotDialog({ model, volumeId }: { model: VolumesModel; volum
         value={description}
         onValue={setDescription}
       />
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
