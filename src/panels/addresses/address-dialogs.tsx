@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Address } from '../../cloud/ec2';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import { ConfirmListDialog } from '../components/confirm-list-dialog';
 import { Dialog } from '../components/dialog';
 import { Field } from '../components/field';
 import { InstanceSelect } from '../components/instance-select';
@@ -98,19 +98,14 @@ export function AssociateDialog({ model, address }: { model: AddressesModel; add
 export function ReleaseDialog({ model, keys }: { model: AddressesModel; keys: string[] }) {
   const names = keys.map((key) => model.find(key)?.publicIp ?? key);
   return (
-    <ConfirmDialog
+    <ConfirmListDialog
       title={t('addressReleaseTitle')}
       confirm={t('addressReleaseYes', String(keys.length))}
       onConfirm={() => model.release(keys)}
       onClose={() => model.open(null)}
       error={model.dialogError.value}
-    >
-      <p>{t('addressReleaseConfirm')}</p>
-      <ul>
-        {names.map((name) => (
-          <li key={name}>{name}</li>
-        ))}
-      </ul>
-    </ConfirmDialog>
+      question={t('addressReleaseConfirm')}
+      items={names}
+    />
   );
 }

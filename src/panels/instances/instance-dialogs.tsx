@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Instance } from '../../cloud/ec2';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import { ConfirmListDialog } from '../components/confirm-list-dialog';
 import { Dialog } from '../components/dialog';
 import { Checkbox } from '../components/field';
 import { t } from '../i18n';
@@ -14,20 +14,15 @@ export function TerminateDialog({ model, ids }: { model: InstancesModel; ids: st
     return name ? `${name} (${id})` : id;
   });
   return (
-    <ConfirmDialog
+    <ConfirmListDialog
       title={t('terminate')}
       confirm={t('terminateConfirmYes', String(ids.length))}
       onConfirm={() => model.terminate(ids)}
       onClose={() => model.open(null)}
       error={model.dialogError.value}
-    >
-      <p>{t('terminateConfirm')}</p>
-      <ul>
-        {names.map((name) => (
-          <li key={name}>{name}</li>
-        ))}
-      </ul>
-    </ConfirmDialog>
+      question={t('terminateConfirm')}
+      items={names}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CreatedKeyPair } from '../../cloud/ec2';
 import type { CloudErrorData } from '../../cloud/errors';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import { ConfirmListDialog } from '../components/confirm-list-dialog';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { Field, TextField } from '../components/field';
@@ -156,20 +156,15 @@ export function ImportKeyPairDialog({ model }: { model: KeyPairsModel }) {
 
 export function DeleteKeyPairsDialog({ model, names }: { model: KeyPairsModel; names: string[] }) {
   return (
-    <ConfirmDialog
+    <ConfirmListDialog
       title={t('keyPairDeleteTitle')}
       confirm={t('keyPairDeleteYes', String(names.length))}
       onConfirm={() => model.remove(names)}
       onClose={() => model.open(null)}
       error={model.dialogError.value}
-    >
-      <p>{t('keyPairDeleteConfirm')}</p>
-      <ul>
-        {names.map((name) => (
-          <li key={name}>{name}</li>
-        ))}
-      </ul>
-    </ConfirmDialog>
+      question={t('keyPairDeleteConfirm')}
+      items={names}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SecurityGroup } from '../../cloud/ec2';
 import type { RuleDirection } from '../../cloud/ec2/rule-changes';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import { ConfirmListDialog } from '../components/confirm-list-dialog';
 import { Dialog } from '../components/dialog';
 import { Field, TextField } from '../components/field';
 import { type MessageKey, t } from '../i18n';
@@ -113,20 +113,15 @@ export function DeleteGroupsDialog({
     return group ? groupLabel(group) : key;
   });
   return (
-    <ConfirmDialog
+    <ConfirmListDialog
       title={t('groupDeleteTitle')}
       confirm={t('groupDeleteYes', String(keys.length))}
       onConfirm={() => model.deleteGroups(keys)}
       onClose={() => model.open(null)}
       error={model.dialogError.value}
-    >
-      <p>{t('groupDeleteConfirm')}</p>
-      <ul>
-        {names.map((name) => (
-          <li key={name}>{name}</li>
-        ))}
-      </ul>
-    </ConfirmDialog>
+      question={t('groupDeleteConfirm')}
+      items={names}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Volume } from '../../cloud/ec2';
 import type { CloudErrorData } from '../../cloud/errors';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import { ConfirmListDialog } from '../components/confirm-list-dialog';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { Field, TextField } from '../components/field';
@@ -254,38 +254,28 @@ export function SnapshotDialog({ model, volumeId }: { model: VolumesModel; volum
 
 export function DeleteVolumesDialog({ model, ids }: { model: VolumesModel; ids: string[] }) {
   return (
-    <ConfirmDialog
+    <ConfirmListDialog
       title={t('volumeDeleteTitle')}
       confirm={t('volumeDeleteYes', String(ids.length))}
       onConfirm={() => model.deleteVolumes(ids)}
       onClose={() => model.open(null)}
       error={model.dialogError.value}
-    >
-      <p>{t('volumeDeleteConfirm')}</p>
-      <ul>
-        {ids.map((id) => (
-          <li key={id}>{id}</li>
-        ))}
-      </ul>
-    </ConfirmDialog>
+      question={t('volumeDeleteConfirm')}
+      items={ids}
+    />
   );
 }
 
 export function DeleteSnapshotsDialog({ model, ids }: { model: VolumesModel; ids: string[] }) {
   return (
-    <ConfirmDialog
+    <ConfirmListDialog
       title={t('snapshotDeleteTitle')}
       confirm={t('snapshotDeleteYes', String(ids.length))}
       onConfirm={() => model.deleteSnapshots(ids)}
       onClose={() => model.open(null)}
       error={model.dialogError.value}
-    >
-      <p>{t('snapshotDeleteConfirm')}</p>
-      <ul>
-        {ids.map((id) => (
-          <li key={id}>{id}</li>
-        ))}
-      </ul>
-    </ConfirmDialog>
+      question={t('snapshotDeleteConfirm')}
+      items={ids}
+    />
   );
 }
