@@ -1,4 +1,4 @@
-import { CloudError, type CloudErrorData } from '../cloud/errors';
+import { toErrorData } from '../cloud/errors';
 import { type Handlers, isEnvelope, type MessageName, type Reply } from '../shared/messages';
 
 export interface Sender {
@@ -20,12 +20,6 @@ export function isOwnPage(sender: Sender, origin: Origin): boolean {
     typeof sender.url === 'string' &&
     sender.url.startsWith(origin.baseUrl)
   );
-}
-
-export function toErrorData(error: unknown): CloudErrorData {
-  if (error instanceof CloudError) return error.toData();
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'Internal', message };
 }
 
 /**

@@ -2,13 +2,16 @@
 // ListBuckets), and a hint code saying what to fix when it fails. Hints are codes for the UI to
 // translate, not sentences.
 
+import { buildEc2Request, readPage } from './ec2/client';
+import { describeAvailabilityZones, parseCapacity } from './ec2/operations/zones';
 import { endpointFor, type Service } from './endpoints';
-import { CloudError, type CloudErrorData } from './errors';
-import { isClockSkewError, type SendOptions, sendForText, unexpectedBody } from './http';
-import { AWS_EC2_API_VERSION, type Profile } from './profile';
+import { CloudError, type CloudErrorData, toErrorData } from './errors';
+import { type SendOptions, sendForText } from './http';
+import { isClockSkewError, unexpectedBody } from './http-errors';
+import type { Profile } from './profile';
 import type { HttpRequest } from './request';
 import type { Signer } from './signer';
-import { child, list, parseXml, root, text } from './xml';
+import { child, list, parseXml, root } from './xml';
 
 export type ConnectionHint =
   /** Nothing answered on an http:// endpoint (host, port, firewall). */
@@ -64,23 +67,18 @@ export async function testConnection(
       clockOffsetMs: response.clockOffsetMs ?? 0,
     };
   } catch (thrown) {
-    const error =
-      thrown instanceof CloudError
-        ? thrown.toData()
-        : { code: 'InternalError', message: thrown instanceof Error ? thrown.message : 'failed' };
+    const error = toErrorData(thrown);
     return { ok: false, error, hint: hintFor(error, url) };
   }
 }
 
+// The EC2 probe is built and read by the operation table like any call, but sent once through
+// sendForText rather than ec2Call: a test reports throttling or a dead host instead of retrying
+// it, and needs the body (to tell a 200 page from elsewhere) and the clock offset it learned.
 function probeRequest(profile: Profile, service: Service, url: string): HttpRequest {
   if (service === 's3') return { method: 'GET', url, headers: {} };
-  const version = profile.kind === 'eucalyptus' ? profile.apiVersion : AWS_EC2_API_VERSION;
-  return {
-    method: 'POST',
-    url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
-    body: `Action=DescribeAvailabilityZones&Version=${encodeURIComponent(version)}`,
-  };
+  const op = describeAvailabilityZones;
+  return buildEc2Request(profile, op.action, op.params({}));
 }
 
 // A 200 is only a pass when it is the answer this service gives; anything else means the path
@@ -102,9 +100,7 @@ function countIn(service: Service, status: number, body: string, headers: Header
   }
   if (service === 's3') return list(child(child(top.value, 'Buckets'), 'Bucket')).length;
   // Verbose listings add capacity rows named "|- m1.small"; they are not zones.
-  return list(child(child(top.value, 'availabilityZoneInfo'), 'item')).filter(
-    (item) => !text(child(item, 'zoneName')).startsWith('|-'),
-  ).length;
+  return parseCapacity(readPage(describeAvailabilityZones, trimmed).result).zones.length;
 }
 
 function plural(count: number, noun: string): string {

@@ -28,3 +28,25 @@ export class CloudError extends Error implements CloudErrorData {
     return data;
   }
 }
+
+/**
+ * Whatever was thrown, as the plain error data every boundary passes on (a reply to a page, a
+ * panel's notice, a connection test). Only the four known fields are copied, each checked for its
+ * type, so an object thrown with extra fields (a request, a profile) never carries them along.
+ */
+export function toErrorData(thrown: unknown): CloudErrorData {
+  if (thrown instanceof CloudError) return thrown.toData();
+  if (typeof thrown !== 'object' || thrown === null) {
+    return { code: 'Internal', message: String(thrown) };
+  }
+  const e = thrown as Record<string, unknown>;
+  const data: CloudErrorData = {
+    // DOMException's `code` is a number, not a server code: only a non-empty string counts.
+    code: typeof e.code === 'string' && e.code !== '' ? e.code : 'Internal',
+    // String() of a plain object says nothing useful and could run its own toString.
+    message: typeof e.message === 'string' ? e.message : 'Unexpected error',
+  };
+  if (typeof e.requestId === 'string' && e.requestId !== '') data.requestId = e.requestId;
+  if (typeof e.status === 'number' && e.status > 0) data.status = e.status;
+  return data;
+}

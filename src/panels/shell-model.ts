@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import type { CloudErrorData } from '../cloud/errors';
 import type { StorageItem } from '../storage/item';
+import { asError } from './errors';
 import { isPanelId, type PanelId } from './panels';
 
 export interface ShellDeps {
@@ -25,13 +26,7 @@ export function createShellModel(deps: ShellDeps) {
       await deps.ping();
       if (!disposed) backgroundError.value = null;
     } catch (error) {
-      const data = error as Partial<CloudErrorData>;
-      if (!disposed) {
-        backgroundError.value = {
-          code: data.code ?? 'Internal',
-          message: data.message ?? String(error),
-        };
-      }
+      if (!disposed) backgroundError.value = asError(error);
     }
   }
 

@@ -6,12 +6,12 @@ import { CloudError } from '../errors';
 import { type SendOptions, sendForText } from '../http';
 import { AWS_EC2_API_VERSION, type Profile } from '../profile';
 import type { HttpRequest } from '../request';
+import { isRetryable, type RetryOptions, withRetry } from '../retry';
 import type { Signer } from '../signer';
 import { child, parseXml, root, text } from '../xml';
 import type { Ec2ListOperation, Ec2Operation } from './operation';
 import { encodeQuery, type QueryParams } from './query';
 import { readItems } from './read-items';
-import { isRetryable, type RetryOptions, withRetry } from './retry';
 
 export interface Ec2CallOptions extends Pick<SendOptions, 'timeoutMs' | 'signal'> {
   retry?: RetryOptions;

@@ -1,5 +1,6 @@
 // The EC2 client: ec2Call/ec2List run any operation below; each operation is a description.
 
+export { isRetryable, isThrottling, type RetryOptions } from '../retry';
 export { decodeBase64Utf8, encodeBase64Utf8 } from './base64';
 export {
   apiVersionFor,
@@ -23,7 +24,6 @@ export * from './operations/tags';
 export * from './operations/volumes';
 export * from './operations/zones';
 export { type Filter, flattenQuery, type QueryParams } from './query';
-export { isRetryable, isThrottling, type RetryOptions } from './retry';
 export { sshCommand } from './ssh';
 export { parseEc2Time } from './time';
 export type * from './types';

@@ -4,11 +4,11 @@
 
 import { CloudError } from '../errors';
 import { type SendOptions, send } from '../http';
+import { isRetryable, type RetryOptions, withRetry } from '../retry';
 import type { Signer } from '../signer';
 import { child, isElement, root, text } from '../xml';
 import { XmlItemScanner } from '../xml-scan';
 import type { Ec2ListOperation } from './operation';
-import { isRetryable, type RetryOptions, withRetry } from './retry';
 
 // A page this big takes a while on a slow link; the deadline covers the body too.
 const STREAM_TIMEOUT_MS = 300_000;

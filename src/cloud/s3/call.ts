@@ -1,11 +1,11 @@
 // Sends one S3 request for a profile: builds the URL (addressing, key encoding), signs and sends
 // through ../http, and retries what is safe to send again with the EC2 client's backoff.
 
-import { isRetryable, isThrottling, type RetryOptions, withRetry } from '../ec2/retry';
 import { CloudError } from '../errors';
 import { type SendOptions, send, sendForText, type TextResponse } from '../http';
 import type { Profile } from '../profile';
 import type { HttpRequest } from '../request';
+import { isRetryable, isThrottling, type RetryOptions, withRetry } from '../retry';
 import type { Signer } from '../signer';
 import { type S3Location, s3Url } from './address';
 

@@ -4,7 +4,7 @@
 // handed to the parser percent-encoded, which it leaves alone.
 
 import { CloudError } from '../errors';
-import { parseErrorResponse } from '../http';
+import { parseErrorResponse } from '../http-errors';
 import { child, parseXml, root, text, type XmlValue } from '../xml';
 import { decodeUrlValue, decodeXmlText } from './keys';
 

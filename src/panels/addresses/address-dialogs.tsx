@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Address } from '../../cloud/ec2';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import { ConfirmListDialog } from '../components/confirm-list-dialog';
 import { Dialog } from '../components/dialog';
-import { ErrorMessage } from '../components/error-message';
 import { Field } from '../components/field';
 import { InstanceSelect } from '../components/instance-select';
 import { type MessageKey, t } from '../i18n';
@@ -33,6 +32,7 @@ export function AllocateDialog({ model }: { model: AddressesModel }) {
     <Dialog
       title={t('addressAllocateTitle')}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -58,7 +58,6 @@ export function AllocateDialog({ model }: { model: AddressesModel }) {
           ))}
         </select>
       </Field>
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -70,6 +69,7 @@ export function AssociateDialog({ model, address }: { model: AddressesModel; add
     <Dialog
       title={t('addressAssociateTitle', address.publicIp)}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -91,7 +91,6 @@ export function AssociateDialog({ model, address }: { model: AddressesModel; add
         none={t('noRunningInstances')}
       />
       {address.instanceId && <p class="notice warning">{t('addressMoves', address.instanceId)}</p>}
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -99,19 +98,14 @@ export function AssociateDialog({ model, address }: { model: AddressesModel; add
 export function ReleaseDialog({ model, keys }: { model: AddressesModel; keys: string[] }) {
   const names = keys.map((key) => model.find(key)?.publicIp ?? key);
   return (
-    <ConfirmDialog
+    <ConfirmListDialog
       title={t('addressReleaseTitle')}
       confirm={t('addressReleaseYes', String(keys.length))}
       onConfirm={() => model.release(keys)}
       onClose={() => model.open(null)}
       error={model.dialogError.value}
-    >
-      <p>{t('addressReleaseConfirm')}</p>
-      <ul>
-        {names.map((name) => (
-          <li key={name}>{name}</li>
-        ))}
-      </ul>
-    </ConfirmDialog>
+      question={t('addressReleaseConfirm')}
+      items={names}
+    />
   );
 }

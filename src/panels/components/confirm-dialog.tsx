@@ -3,7 +3,6 @@ import { useState } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
 import { t } from '../i18n';
 import { Dialog } from './dialog';
-import { ErrorMessage } from './error-message';
 
 interface Props {
   title: string;
@@ -22,6 +21,7 @@ export function ConfirmDialog({ title, confirm, onConfirm, onClose, error, child
     <Dialog
       title={title}
       onClose={onClose}
+      error={error}
       actions={
         <>
           <button type="button" onClick={onClose}>
@@ -42,7 +42,6 @@ export function ConfirmDialog({ title, confirm, onConfirm, onClose, error, child
       }
     >
       {children}
-      {error && <ErrorMessage error={error} />}
     </Dialog>
   );
 }

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { CloudErrorData } from '../../cloud/errors';
+import { ErrorMessage } from './error-message';
 
 interface Props {
   title: string;
@@ -8,13 +10,15 @@ interface Props {
   /** Buttons along the bottom. */
   actions?: ComponentChildren;
   wide?: boolean;
+  /** The server's refusal of what the dialog asked for, shown below the content. */
+  error?: CloudErrorData | null;
 }
 
 /**
  * A modal `<dialog>`: focus moves in and is trapped by the browser, Escape closes it. Its
  * content is kept by the caller's model, so closing by mistake loses nothing typed.
  */
-export function Dialog({ title, onClose, children, actions, wide }: Props) {
+export function Dialog({ title, onClose, children, actions, wide, error }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   // Before the first paint, so typing never lands while the dialog is shown but not yet modal.
   useLayoutEffect(() => {
@@ -32,7 +36,10 @@ export function Dialog({ title, onClose, children, actions, wide }: Props) {
       }}
     >
       <h2>{title}</h2>
-      <div class="dialog-body">{children}</div>
+      <div class="dialog-body">
+        {children}
+        {error && <ErrorMessage error={error} />}
+      </div>
       {actions && <div class="dialog-actions">{actions}</div>}
     </dialog>
   );

@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import type { LaunchPermissions, RegisterImageInput } from '../../cloud/ec2';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Dialog } from '../components/dialog';
-import { ErrorMessage } from '../components/error-message';
 import { TextField } from '../components/field';
 import { t } from '../i18n';
 import type { ImagesModel } from './images-model';
@@ -86,6 +85,7 @@ export function RegisterDialog({ model }: { model: ImagesModel }) {
     <Dialog
       title={t('registerImage')}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <>
           <button type="button" onClick={() => model.open(null)}>
@@ -185,7 +185,6 @@ export function RegisterDialog({ model }: { model: ImagesModel }) {
         value={form.ramdiskId}
         onValue={(ramdiskId) => set({ ramdiskId })}
       />
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -228,6 +227,7 @@ export function PermissionsDialog(props: {
     <Dialog
       title={t('launchPermissionsOf', imageId)}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <button type="button" onClick={() => model.open(null)}>
           {t('close')}
@@ -282,7 +282,6 @@ export function PermissionsDialog(props: {
           </button>
         </>
       )}
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }

@@ -1,9 +1,8 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Instance } from '../../cloud/ec2';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import { ConfirmListDialog } from '../components/confirm-list-dialog';
 import { Dialog } from '../components/dialog';
-import { ErrorMessage } from '../components/error-message';
 import { Checkbox } from '../components/field';
 import { t } from '../i18n';
 import type { InstancesModel } from './instances-model';
@@ -15,20 +14,15 @@ export function TerminateDialog({ model, ids }: { model: InstancesModel; ids: st
     return name ? `${name} (${id})` : id;
   });
   return (
-    <ConfirmDialog
+    <ConfirmListDialog
       title={t('terminate')}
       confirm={t('terminateConfirmYes', String(ids.length))}
       onConfirm={() => model.terminate(ids)}
       onClose={() => model.open(null)}
       error={model.dialogError.value}
-    >
-      <p>{t('terminateConfirm')}</p>
-      <ul>
-        {names.map((name) => (
-          <li key={name}>{name}</li>
-        ))}
-      </ul>
-    </ConfirmDialog>
+      question={t('terminateConfirm')}
+      items={names}
+    />
   );
 }
 
@@ -47,6 +41,7 @@ export function ConsoleDialog({
       title={t('consoleOutputOf', instanceId)}
       wide
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <>
           <button type="button" onClick={() => void model.showConsole(instanceId)}>
@@ -70,7 +65,6 @@ export function ConsoleDialog({
       {!output && !model.dialogError.value && <p class="muted">{t('loading')}</p>}
       {output && !output.output && <p class="muted">{t('consoleEmpty')}</p>}
       {output?.output && <pre class="console-output">{output.output}</pre>}
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -122,6 +116,7 @@ export function TagsDialog({ model, instance }: { model: InstancesModel; instanc
     <Dialog
       title={t('tagsOf', instance.instanceId)}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <>
           <button type="button" onClick={() => model.open(null)}>
@@ -180,7 +175,6 @@ export function TagsDialog({ model, instance }: { model: InstancesModel; instanc
           {problem}
         </p>
       )}
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CreatedKeyPair } from '../../cloud/ec2';
 import type { CloudErrorData } from '../../cloud/errors';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import { ConfirmListDialog } from '../components/confirm-list-dialog';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { Field, TextField } from '../components/field';
@@ -38,6 +38,7 @@ export function CreateKeyPairDialog({ model }: { model: KeyPairsModel }) {
     <Dialog
       title={t('keyPairCreateTitle')}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -58,7 +59,6 @@ export function CreateKeyPairDialog({ model }: { model: KeyPairsModel }) {
         error={problem ?? undefined}
       />
       <p class="notice warning">{t('keyPairCreateNote')}</p>
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -92,6 +92,7 @@ export function ImportKeyPairDialog({ model }: { model: KeyPairsModel }) {
     <Dialog
       title={t('keyPairImportTitle')}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -149,27 +150,21 @@ export function ImportKeyPairDialog({ model }: { model: KeyPairsModel }) {
           onChange={(e) => void readFile(e.currentTarget.files?.[0])}
         />
       </Field>
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
 
 export function DeleteKeyPairsDialog({ model, names }: { model: KeyPairsModel; names: string[] }) {
   return (
-    <ConfirmDialog
+    <ConfirmListDialog
       title={t('keyPairDeleteTitle')}
       confirm={t('keyPairDeleteYes', String(names.length))}
       onConfirm={() => model.remove(names)}
       onClose={() => model.open(null)}
       error={model.dialogError.value}
-    >
-      <p>{t('keyPairDeleteConfirm')}</p>
-      <ul>
-        {names.map((name) => (
-          <li key={name}>{name}</li>
-        ))}
-      </ul>
-    </ConfirmDialog>
+      question={t('keyPairDeleteConfirm')}
+      items={names}
+    />
   );
 }
 

@@ -77,6 +77,7 @@ export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }:
       title={t('launchTitle')}
       wide
       onClose={onClose}
+      error={model.error.value}
       actions={
         launched ? (
           <button type="button" class="primary" onClick={onClose}>
@@ -290,7 +291,6 @@ export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }:
         )}
       </div>
       {model.choicesError.value && <ErrorMessage error={model.choicesError.value} />}
-      {model.error.value && <ErrorMessage error={model.error.value} />}
     </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import type { CloudErrorData } from '../../cloud/errors';
 import { importFiles, importText } from '../../cloud/import';
 import type { ImportedProfile, ImportResult } from '../../cloud/import/types';
 import { call } from '../../shared/call';
+import { asError } from '../errors';
 
 /** Reading credential files the user drops or pastes, and saving what they pick. */
 export function createImportModel(onSaved: (count: number) => void) {
@@ -54,8 +55,7 @@ export function createImportModel(onSaved: (count: number) => void) {
         text.value = '';
         onSaved(profiles.length);
       } catch (e) {
-        const data = e as Partial<CloudErrorData>;
-        error.value = { code: data.code ?? 'Internal', message: data.message ?? String(e) };
+        error.value = asError(e);
       } finally {
         saving.value = false;
       }

@@ -8,6 +8,7 @@ import browser from '../../shared/browser';
 import { call } from '../../shared/call';
 import type { ProfilesView } from '../../shared/messages';
 import { remoteSigner } from '../../shared/remote-signer';
+import { asError } from '../errors';
 import type { ModelDeps, StorageListener } from '../model-deps';
 import {
   emptyForm,
@@ -23,11 +24,6 @@ export type Notice =
   | { kind: 'imported'; count: number }
   | { kind: 'permission-refused'; name: string; origins: string[] }
   | { kind: 'error'; error: CloudErrorData };
-
-const asError = (error: unknown): CloudErrorData => {
-  const e = error as Partial<CloudErrorData>;
-  return { code: e.code ?? 'Internal', message: e.message ?? String(error) };
-};
 
 /** Asks for the non-AWS origins a profile talks to; must run inside the Save click. */
 export function requestHostPermission(

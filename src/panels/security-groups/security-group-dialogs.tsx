@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { SecurityGroup } from '../../cloud/ec2';
 import type { RuleDirection } from '../../cloud/ec2/rule-changes';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import { ConfirmListDialog } from '../components/confirm-list-dialog';
 import { Dialog } from '../components/dialog';
-import { ErrorMessage } from '../components/error-message';
 import { Field, TextField } from '../components/field';
 import { type MessageKey, t } from '../i18n';
 import {
@@ -66,6 +65,7 @@ export function CreateGroupDialog({ model }: { model: SecurityGroupsModel }) {
     <Dialog
       title={t('groupCreateTitle')}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -97,7 +97,6 @@ export function CreateGroupDialog({ model }: { model: SecurityGroupsModel }) {
         onValue={(vpcId) => set({ vpcId })}
         error={message('vpcId')}
       />
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -114,20 +113,15 @@ export function DeleteGroupsDialog({
     return group ? groupLabel(group) : key;
   });
   return (
-    <ConfirmDialog
+    <ConfirmListDialog
       title={t('groupDeleteTitle')}
       confirm={t('groupDeleteYes', String(keys.length))}
       onConfirm={() => model.deleteGroups(keys)}
       onClose={() => model.open(null)}
       error={model.dialogError.value}
-    >
-      <p>{t('groupDeleteConfirm')}</p>
-      <ul>
-        {names.map((name) => (
-          <li key={name}>{name}</li>
-        ))}
-      </ul>
-    </ConfirmDialog>
+      question={t('groupDeleteConfirm')}
+      items={names}
+    />
   );
 }
 
@@ -165,6 +159,7 @@ export function RuleDialog(props: {
     <Dialog
       title={t(ingress ? 'ruleAddInboundTo' : 'ruleAddOutboundTo', groupLabel(group))}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -289,7 +284,6 @@ export function RuleDialog(props: {
           </>
         )}
       </fieldset>
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }

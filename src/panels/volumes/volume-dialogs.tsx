@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Volume } from '../../cloud/ec2';
 import type { CloudErrorData } from '../../cloud/errors';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import { ConfirmListDialog } from '../components/confirm-list-dialog';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { Field, TextField } from '../components/field';
@@ -94,6 +94,7 @@ export function CreateVolumeDialog(props: {
     <Dialog
       title={t('volumeCreateTitle')}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -167,7 +168,6 @@ export function CreateVolumeDialog(props: {
           error={message('name')}
         />
       </div>
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -189,6 +189,7 @@ export function AttachDialog({ model, volume }: { model: VolumesModel; volume: V
     <Dialog
       title={t('volumeAttachTitle', volume.volumeId)}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -217,7 +218,6 @@ export function AttachDialog({ model, volume }: { model: VolumesModel; volume: V
         }}
         error={problem ? t(problem) : undefined}
       />
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -229,6 +229,7 @@ export function SnapshotDialog({ model, volumeId }: { model: VolumesModel; volum
     <Dialog
       title={t('snapshotCreateTitle', volumeId)}
       onClose={() => model.open(null)}
+      error={model.dialogError.value}
       actions={
         <Actions
           onCancel={() => model.open(null)}
@@ -247,45 +248,34 @@ export function SnapshotDialog({ model, volumeId }: { model: VolumesModel; volum
         value={description}
         onValue={setDescription}
       />
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
 
 export function DeleteVolumesDialog({ model, ids }: { model: VolumesModel; ids: string[] }) {
   return (
-    <ConfirmDialog
+    <ConfirmListDialog
       title={t('volumeDeleteTitle')}
       confirm={t('volumeDeleteYes', String(ids.length))}
       onConfirm={() => model.deleteVolumes(ids)}
       onClose={() => model.open(null)}
       error={model.dialogError.value}
-    >
-      <p>{t('volumeDeleteConfirm')}</p>
-      <ul>
-        {ids.map((id) => (
-          <li key={id}>{id}</li>
-        ))}
-      </ul>
-    </ConfirmDialog>
+      question={t('volumeDeleteConfirm')}
+      items={ids}
+    />
   );
 }
 
 export function DeleteSnapshotsDialog({ model, ids }: { model: VolumesModel; ids: string[] }) {
   return (
-    <ConfirmDialog
+    <ConfirmListDialog
       title={t('snapshotDeleteTitle')}
       confirm={t('snapshotDeleteYes', String(ids.length))}
       onConfirm={() => model.deleteSnapshots(ids)}
       onClose={() => model.open(null)}
       error={model.dialogError.value}
-    >
-      <p>{t('snapshotDeleteConfirm')}</p>
-      <ul>
-        {ids.map((id) => (
-          <li key={id}>{id}</li>
-        ))}
-      </ul>
-    </ConfirmDialog>
+      question={t('snapshotDeleteConfirm')}
+      items={ids}
+    />
   );
 }

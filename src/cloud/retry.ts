@@ -1,7 +1,7 @@
-// When to send an EC2 request again, and how long to wait: exponential backoff with full jitter
-// (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).
+// When to send a request again (EC2 and S3 alike), and how long to wait: exponential backoff
+// with full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).
 
-import { CloudError } from '../errors';
+import { CloudError } from './errors';
 
 /** Error codes servers use for "slow down"; 429 and 503 count too, whatever the code. */
 export const THROTTLING_CODES: ReadonlySet<string> = new Set([
