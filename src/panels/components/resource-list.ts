@@ -29,6 +29,8 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
   const error = signal<CloudErrorData | null>(null);
   const selected = signal<ReadonlySet<string>>(new Set());
   const polling = signal(false);
+  /** Rows received so far while a streamed list loads: counts every page, not only the copies. */
+  const received = signal(0);
   const selectedRows = computed(() =>
     rows.value.filter((row) => selected.value.has(options.key(row))),
   );
@@ -55,6 +57,7 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
     return (page: readonly T[]) => {
       if (mine !== generation || page.length === 0) return;
       for (const row of page) buffer.push(row);
+      received.value = buffer.length;
       if (shown > 0 && buffer.length < 2 * shown) return;
       shown = buffer.length;
       rows.value = buffer.slice();
@@ -79,6 +82,7 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
     const from = current;
     batch(() => {
       loading.value = true;
+      received.value = 0;
       if (!quiet) {
         error.value = null;
         rows.value = [];
@@ -115,6 +119,7 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
     selected,
     selectedRows,
     polling,
+    received,
     load,
     /** Another profile or region: start over with it. */
     use(next: CurrentProfile | null) {

@@ -76,7 +76,7 @@ export default function ImagesPanel() {
         </label>
         <span class="count" role="status">
           {list.loading.value
-            ? t('countLoading', String(list.rows.value.length))
+            ? t('countLoading', String(list.received.value || list.rows.value.length))
             : t('countOf', String(rows.length), String(list.rows.value.length))}
         </span>
         <button type="button" onClick={() => void list.load(true)} disabled={list.loading.value}>

@@ -146,6 +146,8 @@ describe('streamed pages', () => {
     expect(list.rows.value.map((r) => r.id)).toEqual(
       Array.from({ length: 512 }, (_, i) => String(i)),
     );
+    // The count of rows received follows every page, for the "Loading… N" status.
+    expect(list.received.value).toBe(1000);
   });
 
   test("a quiet reload keeps the old rows until the new stream's first page", async () => {
