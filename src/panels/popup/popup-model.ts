@@ -63,7 +63,8 @@ export function createPopupModel(deps: ModelDeps) {
   const presets = signal<LaunchPreset[]>([]);
   const outcomes = signal<LaunchOutcome[]>([]);
   const status = signal<LaunchStatus | null>(null);
-  const copied = signal<string | null>(null);
+  /** The last SSH command asked for; `done` false when the clipboard refused it (shown to copy by hand). */
+  const copied = signal<{ text: string; done: boolean } | null>(null);
   /** False until the profile source first answers: no "add a profile" flash before that. */
   const ready = signal(false);
   let disposed = false;
@@ -127,8 +128,11 @@ export function createPopupModel(deps: ModelDeps) {
   }
 
   async function copy(text: string) {
-    await navigator.clipboard.writeText(text);
-    copied.value = text;
+    const done = await navigator.clipboard.writeText(text).then(
+      () => true,
+      () => false,
+    );
+    if (!disposed) copied.value = { text, done };
   }
 
   return {

@@ -57,7 +57,9 @@ export function Popup() {
       </main>
       {model.copied.value && (
         <p class="popup-toast" role="status">
-          {t('sshCopied', model.copied.value)}
+          {model.copied.value.done
+            ? t('sshCopied', model.copied.value.text)
+            : t('sshCommandIs', model.copied.value.text)}
         </p>
       )}
     </div>
