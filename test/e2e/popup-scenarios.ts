@@ -84,5 +84,19 @@ export async function popupScenario(browser: PopupBrowser, instance: Instance, n
     if (urls.some((url) => url.endsWith('/panel.html'))) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  expect(urls.filter((url) => url.endsWith('/panel.html')), urls.join(' ')).toHaveLength(1);
+  expect(
+    urls.filter((url) => url.endsWith('/panel.html')),
+    urls.join(' '),
+  ).toHaveLength(1);
+
+  // Again: the open panel comes forward rather than a second one.
+  const again = await browser.open('popup.html');
+  await waitForText(again, 'Open Cirrus');
+  await press(again, 'Open Cirrus');
+  await new Promise((r) => setTimeout(r, 1_000));
+  urls = await browser.tabUrls();
+  expect(
+    urls.filter((url) => url.endsWith('/panel.html')),
+    urls.join(' '),
+  ).toHaveLength(1);
 }

@@ -70,7 +70,7 @@ for (const name of ['Chromium', 'Firefox ESR'] as const) {
       await moto?.stop();
     });
 
-    test('shows the running instance with its address and Copy SSH; Open Cirrus opens the panel', async () => {
+    test('shows the running instance with its address and Copy SSH; Open Cirrus opens the panel, then focuses it', async () => {
       await popupScenario(browser, instance, NAME);
     });
   });
