@@ -230,7 +230,9 @@ function chromiumDownloads(
         const name = loose(download.suggestedFilename());
         // path() resolves once the download has finished.
         const bytes = await readFile((await download.path()) ?? '');
-        got.set(byName.get(name) ?? name, bytes);
+        // A blob: URL gives no name at all (a key pair's .pem): one expected file is that one.
+        const only = byName.size === 1 ? [...byName.values()][0] : undefined;
+        got.set(byName.get(name) ?? only ?? name, bytes);
         if (got.size === byName.size) {
           clearTimeout(timer);
           page.off('download', on);
