@@ -174,7 +174,7 @@ export async function autoLockScenario(page: TypingPage) {
   const alarm = await run<{ inMs: number } | null>(
     page,
     `const api = globalThis.browser ?? globalThis.chrome;
-     const deadline = Date.now() + 5000;
+     const deadline = Date.now() + 20000;
      const poll = () => api.alarms.get('cirrus.auto-lock').then((a) => {
        if (a && Math.abs(a.scheduledTime - Date.now() - 5 * 60000) < 30000) return { inMs: a.scheduledTime - Date.now() };
        if (Date.now() > deadline) return a ? { inMs: a.scheduledTime - Date.now() } : null;

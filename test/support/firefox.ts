@@ -82,7 +82,7 @@ export async function launchFirefox(options: { locale?: string } = {}): Promise<
       const page = await browser.newPage();
       const url = baseUrl + path;
       void page.goto(url).catch(() => undefined);
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 30_000;
       for (;;) {
         const href = await page.evaluate(() => location.href).catch(() => '');
         if (
