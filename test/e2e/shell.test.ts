@@ -1,0 +1,130 @@
+// The shell of the built extension, in each browser: tabs, the remembered tab, the message
+// channel across a stopped background, the popup's "Open in tab", the Japanese UI.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumExtensionId } from '../../scripts/extension-id.mjs';
+import {
+  BROWSERS,
+  type BrowserKind,
+  CAPABILITIES,
+  launchBrowser,
+  poll,
+  reloadPage,
+  type ScenarioPage,
+  type TestBrowser,
+} from '../support/browser-adapter';
+import { CHROME_DIST } from '../support/chromium';
+import { press } from './profiles-scenarios';
+import {
+  ping,
+  switchesTabsByKeyboard,
+  switchesTabsByMouse,
+  TAB_NAMES_EN,
+  tabNames,
+  waitFor,
+} from './shell-scenarios';
+
+/** The extension host `npm start` opens in each browser. */
+async function startHost(kind: BrowserKind): Promise<string> {
+  if (kind === 'chromium') return chromiumExtensionId(CHROME_DIST);
+  const start = await readFile(resolve(import.meta.dirname, '../../scripts/start.mjs'), 'utf8');
+  return /const FIREFOX_UUID = '([^']+)'/.exec(start)?.[1] ?? 'no FIREFOX_UUID in start.mjs';
+}
+
+for (const kind of BROWSERS) {
+  const can = CAPABILITIES[kind];
+
+  describe(`${can.label}: the built extension`, () => {
+    let browser: TestBrowser;
+    let page: ScenarioPage;
+
+    beforeAll(async () => {
+      browser = await launchBrowser(kind);
+      page = await browser.open('panel.html');
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    test('panel.html shows the nine tabs', async () => {
+      expect(await tabNames(page)).toEqual(TAB_NAMES_EN);
+      expect(await page.title()).toBe('Cirrus');
+    });
+
+    test('the extension id is the one npm start opens', async () => {
+      const host = await page.evaluate(() => location.host);
+      expect(host).toBe(new URL(browser.baseUrl).host);
+      expect(host).toBe(await startHost(kind));
+    });
+
+    test('tabs switch by mouse', async () => {
+      await switchesTabsByMouse(page);
+    });
+
+    test('tabs switch by keyboard', async () => {
+      await switchesTabsByKeyboard(page);
+    });
+
+    test('the last tab is remembered across a reload', async () => {
+      await page.click('#tab-zones');
+      await waitFor(
+        page,
+        () => document.querySelector('#tab-zones')?.getAttribute('aria-selected') === 'true',
+        'zones',
+      );
+      await reloadPage(page);
+      await waitFor(
+        page,
+        () => document.querySelector('[role="tab"][aria-selected="true"]')?.id === 'tab-zones',
+        'zones after reload',
+      );
+    });
+
+    test('a message round-trips, and still does after the background is stopped', async () => {
+      const first = await ping(page, 'hello');
+      expect(first.ok).toBe(true);
+      expect(first.value?.echo).toBe('hello');
+
+      await browser.stopBackground();
+      const second = await ping(page, 'again');
+      expect(second.ok).toBe(true);
+      expect(second.value?.echo).toBe('again');
+      // A new background answered, and the counter it keeps in storage.session survived the stop.
+      expect(second.value?.worker).not.toBe(first.value?.worker);
+      // Greater, not +1: a ping from an earlier page load may land in between; a reset would give 1.
+      expect(second.value?.calls).toBeGreaterThan(first.value?.calls ?? 0);
+    });
+
+    test('popup.html opens the compact view; "Open in tab" opens the panel, then focuses it', async () => {
+      for (const open of await browser.pagesAt('panel.html')) await open.close();
+      const panels = async () => (await browser.pagesAt('panel.html')).length;
+
+      const popup = await browser.open('popup.html');
+      expect(await tabNames(popup)).toEqual(TAB_NAMES_EN);
+      await press(popup, 'Open in tab');
+      await poll(async () => (await panels()) === 1, 'the panel opened in a tab');
+
+      // A second "Open in tab" brings the same tab forward instead of opening another.
+      const again = await browser.open('popup.html');
+      await tabNames(again);
+      await press(again, 'Open in tab');
+      await poll(() => browser.isClosed(again), 'the popup closed');
+      expect(await panels()).toBe(1);
+    });
+  });
+
+  describe.runIf(can.uiLocale)(`${can.label} in Japanese`, () => {
+    test('the tabs speak Japanese', async () => {
+      const browser = await launchBrowser(kind, { locale: 'ja' });
+      try {
+        const page = await browser.open('panel.html');
+        const names = await tabNames(page);
+        expect(names[0]).toBe('インスタンス');
+        expect(names[8]).toBe('プロファイル');
+      } finally {
+        await browser.close();
+      }
+    });
+  });
+}
