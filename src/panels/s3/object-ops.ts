@@ -3,6 +3,7 @@
 // server failures CloudErrors or per-key CloudErrorData.
 
 import type { CloudErrorData } from '../../cloud/errors';
+import { pool } from '../../cloud/pool';
 import {
   type CannedAcl,
   type CopyObjectOptions,
@@ -245,8 +246,7 @@ async function transfer(
   const copied: string[] = [];
   let done = 0;
   opts.onProgress?.(0, items.length);
-  await pool(items, Math.max(1, opts.concurrency ?? 4), async (item) => {
-    if (opts.signal?.aborted) return;
+  const copyOne = async (item: TransferItem) => {
     try {
       // A moved object stays as readable as it was: a public-read ACL goes with it.
       const acl = opts.move ? await keptAcl(source, fromBucket, item.source) : undefined;
@@ -259,6 +259,16 @@ async function transfer(
     } catch (error) {
       failures.push({ key: item.source, error: asError(error) });
     }
+  };
+  // Each key's failure is its own business; Stop leaves what was copied copied (and, in a move,
+  // deleted below), so the pool's abort is no failure here.
+  await pool(
+    items,
+    opts.concurrency ?? 4,
+    copyOne,
+    opts.signal ? { signal: opts.signal } : {},
+  ).catch((error: unknown) => {
+    if (!opts.signal?.aborted) throw error;
   });
   if (opts.move && copied.length) {
     try {
@@ -275,15 +285,6 @@ async function transfer(
     opts.onProgress?.(done, items.length);
   }
   return { done, total: items.length, failures };
-}
-
-/** Runs `work` over `items`, at most `limit` at once; each item's failure is its own business. */
-async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /**

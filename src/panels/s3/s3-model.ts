@@ -1,5 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import { CloudError, type CloudErrorData } from '../../cloud/errors';
+import { pool } from '../../cloud/pool';
 import {
   abortMultipartUpload,
   type BucketSummary,
@@ -136,14 +137,11 @@ export function createS3Model() {
       regions.value = next;
     };
     show();
-    const queue = listed.filter((b) => !mine.known(b.name));
-    const worker = async () => {
-      for (let b = queue.shift(); b; b = queue.shift()) {
-        await mine.forBucket(b.name).catch(() => undefined);
-        show();
-      }
-    };
-    await Promise.all([worker(), worker(), worker(), worker()]);
+    const unknown = listed.filter((b) => !mine.known(b.name));
+    await pool(unknown, 4, async (b) => {
+      await mine.forBucket(b.name).catch(() => undefined);
+      show();
+    });
   }
 
   async function loadResumable() {
