@@ -6,22 +6,17 @@ import type { CloudErrorData } from '../../cloud/errors';
 import type { ObjectHead } from '../../cloud/s3';
 import { asError } from '../errors';
 import type { MessageKey } from '../i18n';
+import { type AclView, aclsOff, readAcl, setCannedAcl } from './acl-ops';
+import type { BucketTarget } from './bucket-target';
 import {
-  type AclView,
-  aclsOff,
-  type BucketTarget,
-  copyEntries,
   type MetadataForm,
   type MetadataProblems,
-  type Place,
-  readAcl,
   readMetadata,
-  renameEntry,
   saveMetadata,
-  setCannedAcl,
-  type TransferFailure,
-} from './object-ops';
+} from './metadata-ops';
 import type { S3Dialog } from './s3-model';
+import { copyEntries, renameEntry, type TransferFailure } from './transfer-ops';
+import type { Place } from './transfer-plan';
 
 export interface TransferProgress {
   done: number;

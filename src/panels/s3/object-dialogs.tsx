@@ -5,26 +5,26 @@ import { Dialog } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { Field, TextField } from '../components/field';
 import { type MessageKey, t } from '../i18n';
-import type { ObjectDialog, TransferProgress } from './object-actions';
 import {
   type AclView,
   ALL_USERS,
   AUTHENTICATED_USERS,
-  copyRefusal,
-  entryName,
-  folderPrefix,
   type GrantView,
+  LOG_DELIVERY,
+} from './acl-ops';
+import { entryName, folderPrefix } from './key-paths';
+import {
   type HeaderField,
   hasProblems,
-  LOG_DELIVERY,
   type MetadataForm,
   type MetadataProblems,
   metadataForm,
-  renameProblem,
   validateMetadata,
-} from './object-ops';
+} from './metadata-ops';
+import type { ObjectDialog, TransferProgress } from './object-actions';
 import { formatBytes } from './s3-columns';
 import type { S3Model } from './s3-model';
+import { copyRefusal, renameProblem } from './transfer-plan';
 
 /** The toolbar's object actions, enabled by what is selected. */
 export function ObjectButtons({ model, chosen }: { model: S3Model; chosen: string[] }) {

@@ -21,6 +21,7 @@ import { type CurrentProfile, watchCurrentProfile } from '../current-profile';
 import { asError } from '../errors';
 import { type BucketTargets, bucketTargets } from './bucket-target';
 import { downloadName } from './download-name';
+import { keysUnder } from './keys-under';
 import { createObjectActions, type ObjectDialog } from './object-actions';
 import { forgetUpload, keepUpload, updateUpload, uploadsToResume } from './resumable';
 import { matchUpload } from './resume-match';
@@ -297,24 +298,6 @@ export function createS3Model() {
     uploads.value = uploads.value.map((u) => (u.id === id ? { ...u, ...patch } : u));
   }
 
-  /** Every key the given keys stand for: an object itself, a folder everything under it. */
-  async function keysUnder(name: string, folderKeys: string[]): Promise<string[]> {
-    const where = await at(name);
-    const all: string[] = [];
-    for (const key of folderKeys) {
-      if (!key.endsWith('/')) {
-        all.push(key);
-        continue;
-      }
-      const listed = await listObjects(where.profile, where.signer, name, {
-        prefix: key,
-        delimiter: '',
-      });
-      all.push(...listed.objects.map((o) => o.key), key);
-    }
-    return [...new Set(all)];
-  }
-
   function deleteFailure(result: Awaited<ReturnType<typeof deleteObjects>>): CloudError {
     const first = result.errors[0];
     return new CloudError({
@@ -402,7 +385,7 @@ export function createS3Model() {
       if (!open) return;
       this.open({ kind: 'delete', keys, count: null });
       try {
-        const all = await keysUnder(open, keys);
+        const all = await keysUnder(await at(open), open, keys, { folders: true });
         if (dialog.value?.kind === 'delete')
           dialog.value = { kind: 'delete', keys: all, count: all.length };
       } catch (e) {
@@ -472,7 +455,7 @@ export function createS3Model() {
       const base = prefix.value;
       try {
         const where = await at(open);
-        const all = (await keysUnder(open, keys)).filter((k) => !k.endsWith('/'));
+        const all = (await keysUnder(where, open, keys)).filter((k) => !k.endsWith('/'));
         for (const key of all) {
           const url = await presignedGet(where.profile, where.signer, open, key, 3600);
           await browser.downloads.download({

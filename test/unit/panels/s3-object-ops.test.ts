@@ -5,23 +5,20 @@ import {
   AUTHENTICATED_USERS,
   aclsOff,
   aclView,
-  copyEntries,
-  copyRefusal,
-  entryName,
-  folderPrefix,
+  matchCannedAcl,
+  readAcl,
+} from '../../../src/panels/s3/acl-ops';
+import { entryName, folderPrefix, renamedKey, targetKey } from '../../../src/panels/s3/key-paths';
+import {
   hasProblems,
   type MetadataForm,
-  matchCannedAcl,
   metadataForm,
-  planTransfer,
-  readAcl,
-  renamedKey,
-  renameProblem,
   saveMetadata,
-  targetKey,
   validateMetadata,
   writeOptions,
-} from '../../../src/panels/s3/object-ops';
+} from '../../../src/panels/s3/metadata-ops';
+import { copyEntries } from '../../../src/panels/s3/transfer-ops';
+import { copyRefusal, planTransfer, renameProblem } from '../../../src/panels/s3/transfer-plan';
 import { aws, euca, fixture, plainSigner, stubFetch } from '../cloud/s3/support';
 
 describe('where copied keys go', () => {
