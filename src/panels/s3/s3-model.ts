@@ -22,9 +22,10 @@ import { asError } from '../errors';
 import { type BucketTargets, bucketTargets } from './bucket-target';
 import { downloadName } from './download-name';
 import { keysUnder } from './keys-under';
-import { createObjectActions, type ObjectDialog } from './object-actions';
+import { createObjectActions } from './object-actions';
 import { forgetUpload, keepUpload, updateUpload, uploadsToResume } from './resumable';
 import { matchUpload } from './resume-match';
+import type { S3Dialog } from './s3-dialog';
 import { RESUME_LATER, uploadFile } from './upload';
 
 /** A row of the object list: a folder (common prefix) or an object. */
@@ -58,15 +59,6 @@ export interface Upload {
   /** A kept upload this file continues. */
   resume?: { uploadId: string; partSize: number };
 }
-
-export type S3Dialog =
-  | { kind: 'create-bucket' }
-  | { kind: 'upload-options' }
-  | { kind: 'create-folder' }
-  | { kind: 'delete'; keys: string[]; count: number | null }
-  | { kind: 'delete-bucket'; name: string; keys: string[] | null }
-  | { kind: 'share'; key: string; url: string | null }
-  | ObjectDialog;
 
 /** A dropped file with the path it had under the dropped folder (empty for a loose file). */
 export interface DroppedFile {
