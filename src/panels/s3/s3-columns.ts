@@ -1,6 +1,6 @@
 import type { Column } from '../components/virtual-table';
 import { t } from '../i18n';
-import type { Entry } from './s3-model';
+import type { Entry } from './object-browser';
 
 export function formatBytes(n: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
