@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Dialog } from '../components/dialog';
-import { ErrorMessage } from '../components/error-message';
 import { Field, TextField } from '../components/field';
 import { type MessageKey, t } from '../i18n';
 import type { S3Model } from './s3-model';
@@ -26,6 +25,7 @@ export function ShareDialog({
   const [copied, setCopied] = useState(false);
   return (
     <Dialog
+      error={model.dialogError.value}
       title={t('shareTitle', objectKey)}
       onClose={() => model.open(null)}
       actions={
@@ -69,7 +69,6 @@ export function ShareDialog({
           <input id="share-url" type="text" readOnly value={url} />
         </Field>
       )}
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -125,6 +124,7 @@ export function NameDialog(props: {
   };
   return (
     <Dialog
+      error={props.model.dialogError.value}
       title={props.title}
       onClose={() => props.model.open(null)}
       actions={
@@ -148,7 +148,6 @@ export function NameDialog(props: {
           setProblem(undefined);
         }}
       />
-      {props.model.dialogError.value && <ErrorMessage error={props.model.dialogError.value} />}
     </Dialog>
   );
 }

@@ -2,7 +2,6 @@
 
 import { useState } from 'preact/hooks';
 import { Dialog } from '../components/dialog';
-import { ErrorMessage } from '../components/error-message';
 import { Field, TextField } from '../components/field';
 import { type MessageKey, t } from '../i18n';
 import { entryName, folderPrefix } from './key-paths';
@@ -94,6 +93,7 @@ export function CopyMoveDialog({
   };
   return (
     <Dialog
+      error={model.dialogError.value}
       title={t('objCopyTitle', `${dialog.keys.length}`)}
       onClose={close}
       actions={
@@ -145,7 +145,6 @@ export function CopyMoveDialog({
         }}
       />
       <Progress progress={dialog.progress} />
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -168,6 +167,7 @@ export function RenameDialog({
   };
   return (
     <Dialog
+      error={model.dialogError.value}
       title={t('objRenameTitle', dialog.key)}
       onClose={close}
       actions={
@@ -192,7 +192,6 @@ export function RenameDialog({
         }}
       />
       <Progress progress={dialog.progress} />
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
