@@ -1,5 +1,5 @@
 // The shell of the built extension, in each browser: tabs, the remembered tab, the message
-// channel across a stopped background, the popup's "Open in tab", the Japanese UI.
+// channel across a stopped background, the Japanese UI. (The popup's Open Cirrus: popup.test.ts.)
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -9,13 +9,11 @@ import {
   type BrowserKind,
   CAPABILITIES,
   launchBrowser,
-  poll,
   reloadPage,
   type ScenarioPage,
   type TestBrowser,
 } from '../support/browser-adapter';
 import { CHROME_DIST } from '../support/chromium';
-import { press } from './profiles-scenarios';
 import {
   ping,
   switchesTabsByKeyboard,
@@ -94,23 +92,6 @@ for (const kind of BROWSERS) {
       expect(second.value?.worker).not.toBe(first.value?.worker);
       // Greater, not +1: a ping from an earlier page load may land in between; a reset would give 1.
       expect(second.value?.calls).toBeGreaterThan(first.value?.calls ?? 0);
-    });
-
-    test('popup.html opens the compact view; "Open in tab" opens the panel, then focuses it', async () => {
-      for (const open of await browser.pagesAt('panel.html')) await open.close();
-      const panels = async () => (await browser.pagesAt('panel.html')).length;
-
-      const popup = await browser.open('popup.html');
-      expect(await tabNames(popup)).toEqual(TAB_NAMES_EN);
-      await press(popup, 'Open in tab');
-      await poll(async () => (await panels()) === 1, 'the panel opened in a tab');
-
-      // A second "Open in tab" brings the same tab forward instead of opening another.
-      const again = await browser.open('popup.html');
-      await tabNames(again);
-      await press(again, 'Open in tab');
-      await poll(() => browser.isClosed(again), 'the popup closed');
-      expect(await panels()).toBe(1);
     });
   });
 
