@@ -1,12 +1,9 @@
 // The shell of the built extension, in each browser: tabs, the remembered tab, the message
 // channel across a stopped background, the Japanese UI. (The popup's Open Cirrus: popup.test.ts.)
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumExtensionId } from '../../scripts/extension-id.mjs';
 import {
   BROWSERS,
-  type BrowserKind,
   CAPABILITIES,
   launchBrowser,
   reloadPage,
@@ -22,13 +19,6 @@ import {
   tabNames,
   waitFor,
 } from './shell-scenarios';
-
-/** The extension host `npm start` opens in each browser. */
-async function startHost(kind: BrowserKind): Promise<string> {
-  if (kind === 'chromium') return chromiumExtensionId(CHROME_DIST);
-  const start = await readFile(resolve(import.meta.dirname, '../../scripts/start.mjs'), 'utf8');
-  return /const FIREFOX_UUID = '([^']+)'/.exec(start)?.[1] ?? 'no FIREFOX_UUID in start.mjs';
-}
 
 for (const kind of BROWSERS) {
   const can = CAPABILITIES[kind];
@@ -50,10 +40,12 @@ for (const kind of BROWSERS) {
       expect(await page.title()).toBe('Cirrus');
     });
 
-    test('the extension id is the one npm start opens', async () => {
+    test('the extension host is the one the tests open, and in Chromium the one npm start opens', async () => {
       const host = await page.evaluate(() => location.host);
       expect(host).toBe(new URL(browser.baseUrl).host);
-      expect(host).toBe(await startHost(kind));
+      // npm start's Firefox add-on is temporary and gets its UUID at install, whatever the profile
+      // fixes: start.test.ts reads it from the tab npm start opened.
+      if (kind === 'chromium') expect(host).toBe(chromiumExtensionId(CHROME_DIST));
     });
 
     test('tabs switch by mouse', async () => {
