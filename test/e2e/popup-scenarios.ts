@@ -11,16 +11,11 @@ import {
 } from '../../src/cloud/ec2';
 import { createLocalSigner } from '../../src/cloud/local-signer';
 import { EUCALYPTUS_DEFAULTS, type EucalyptusProfile } from '../../src/cloud/profile';
+import { poll, type TestBrowser } from '../support/browser-adapter';
 import type { FrontDoor } from '../support/front-door';
 import { MOTO_IMAGE } from './ec2-scenarios';
-import { CREDENTIALS, press, run, type TypingPage, waitForText } from './profiles-scenarios';
+import { CREDENTIALS, press, run, waitForText } from './profiles-scenarios';
 import { waitFor } from './shell-scenarios';
-
-export interface PopupBrowser {
-  open(path: string): Promise<TypingPage & { close(): Promise<unknown> }>;
-  /** The addresses of the browser's open tabs. */
-  tabUrls(): Promise<string[]>;
-}
 
 /** An instance launched behind the panel's back, as the profile the panel uses sees it. */
 export async function runNamedInstance(frontDoor: FrontDoor, name: string): Promise<Instance> {
@@ -51,7 +46,7 @@ export async function runNamedInstance(frontDoor: FrontDoor, name: string): Prom
   return instance;
 }
 
-export async function popupScenario(browser: PopupBrowser, instance: Instance, name: string) {
+export async function popupScenario(browser: TestBrowser, instance: Instance, name: string) {
   const popup = await browser.open('popup.html');
   const row = `[data-instance="${instance.instanceId}"]`;
   await waitFor(
@@ -75,28 +70,18 @@ export async function popupScenario(browser: PopupBrowser, instance: Instance, n
   await waitForText(popup, ssh);
 
   // Everything else is in the full panel, one click away.
-  expect((await browser.tabUrls()).filter((url) => url.endsWith('/panel.html'))).toEqual([]);
+  const panels = async () => (await browser.pagesAt('panel.html')).length;
+  expect(await panels()).toBe(0);
   await press(popup, 'Open Cirrus');
-  const deadline = Date.now() + 20_000;
-  let urls: string[] = [];
-  while (Date.now() < deadline) {
-    urls = await browser.tabUrls();
-    if (urls.some((url) => url.endsWith('/panel.html'))) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  expect(
-    urls.filter((url) => url.endsWith('/panel.html')),
-    urls.join(' '),
-  ).toHaveLength(1);
+  await poll(async () => (await panels()) > 0, 'the panel opened in a tab');
+  // The popup closes itself once the background has answered: the panel is then open or forward.
+  await poll(() => browser.isClosed(popup), 'the popup closed');
+  expect(await panels()).toBe(1);
 
   // Again: the open panel comes forward rather than a second one.
   const again = await browser.open('popup.html');
   await waitForText(again, 'Open Cirrus');
   await press(again, 'Open Cirrus');
-  await new Promise((r) => setTimeout(r, 1_000));
-  urls = await browser.tabUrls();
-  expect(
-    urls.filter((url) => url.endsWith('/panel.html')),
-    urls.join(' '),
-  ).toHaveLength(1);
+  await poll(() => browser.isClosed(again), 'the second popup closed');
+  expect(await panels()).toBe(1);
 }

@@ -1,21 +1,16 @@
 // The shell of the built extension, in each browser: tabs, the remembered tab, the message
-// channel across a stopped background, the popup's "Open in tab", the Japanese UI.
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+// channel across a stopped background, the Japanese UI. (The popup's Open Cirrus: popup.test.ts.)
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromiumExtensionId } from '../../scripts/extension-id.mjs';
 import {
   BROWSERS,
-  type BrowserKind,
   CAPABILITIES,
   launchBrowser,
-  poll,
   reloadPage,
   type ScenarioPage,
   type TestBrowser,
 } from '../support/browser-adapter';
 import { CHROME_DIST } from '../support/chromium';
-import { press } from './profiles-scenarios';
 import {
   ping,
   switchesTabsByKeyboard,
@@ -24,13 +19,6 @@ import {
   tabNames,
   waitFor,
 } from './shell-scenarios';
-
-/** The extension host `npm start` opens in each browser. */
-async function startHost(kind: BrowserKind): Promise<string> {
-  if (kind === 'chromium') return chromiumExtensionId(CHROME_DIST);
-  const start = await readFile(resolve(import.meta.dirname, '../../scripts/start.mjs'), 'utf8');
-  return /const FIREFOX_UUID = '([^']+)'/.exec(start)?.[1] ?? 'no FIREFOX_UUID in start.mjs';
-}
 
 for (const kind of BROWSERS) {
   const can = CAPABILITIES[kind];
@@ -52,10 +40,12 @@ for (const kind of BROWSERS) {
       expect(await page.title()).toBe('Cirrus');
     });
 
-    test('the extension id is the one npm start opens', async () => {
+    test('the extension host is the one the tests open, and in Chromium the one npm start opens', async () => {
       const host = await page.evaluate(() => location.host);
       expect(host).toBe(new URL(browser.baseUrl).host);
-      expect(host).toBe(await startHost(kind));
+      // npm start's Firefox add-on is temporary and gets its UUID at install, whatever the profile
+      // fixes: start.test.ts reads it from the tab npm start opened.
+      if (kind === 'chromium') expect(host).toBe(chromiumExtensionId(CHROME_DIST));
     });
 
     test('tabs switch by mouse', async () => {
@@ -94,23 +84,6 @@ for (const kind of BROWSERS) {
       expect(second.value?.worker).not.toBe(first.value?.worker);
       // Greater, not +1: a ping from an earlier page load may land in between; a reset would give 1.
       expect(second.value?.calls).toBeGreaterThan(first.value?.calls ?? 0);
-    });
-
-    test('popup.html opens the compact view; "Open in tab" opens the panel, then focuses it', async () => {
-      for (const open of await browser.pagesAt('panel.html')) await open.close();
-      const panels = async () => (await browser.pagesAt('panel.html')).length;
-
-      const popup = await browser.open('popup.html');
-      expect(await tabNames(popup)).toEqual(TAB_NAMES_EN);
-      await press(popup, 'Open in tab');
-      await poll(async () => (await panels()) === 1, 'the panel opened in a tab');
-
-      // A second "Open in tab" brings the same tab forward instead of opening another.
-      const again = await browser.open('popup.html');
-      await tabNames(again);
-      await press(again, 'Open in tab');
-      await poll(() => browser.isClosed(again), 'the popup closed');
-      expect(await panels()).toBe(1);
     });
   });
 

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BROWSERS, type BrowserKind, poll } from '../support/browser-adapter';
 
 const root = resolve(import.meta.dirname, '../..');
 const START_TIMEOUT_MS = 90_000;
@@ -57,10 +58,10 @@ function freePort(): Promise<number> {
 }
 
 /** Runs `npm start`'s script as a person would (without npm in between, so the signal reaches it). */
-async function startCirrus(display: string, out: string, firefox: boolean): Promise<Started> {
+async function startCirrus(display: string, out: string, kind: BrowserKind): Promise<Started> {
   const debugPort = await freePort();
   const args = ['scripts/start.mjs', `--out=${out}`, `--debug-port=${debugPort}`];
-  if (firefox) args.push('--firefox');
+  if (kind === 'firefox') args.push('--firefox');
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, DISPLAY: display },
@@ -73,23 +74,20 @@ async function startCirrus(display: string, out: string, firefox: boolean): Prom
   child.stderr?.on('data', (chunk: Buffer) => {
     text += chunk.toString();
   });
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    const panel = /Cirrus's panel is open: (\S+)/.exec(text);
-    const moto = /Local sandbox \(moto\) at http:\/\/127\.0\.0\.1:(\d+)/.exec(text);
-    if (panel?.[1] && moto?.[1]) {
-      return {
-        child,
-        output: () => text,
-        panelUrl: panel[1],
-        motoPort: Number(moto[1]),
-        debugPort,
-      };
-    }
-    if (child.exitCode !== null || Date.now() > deadline)
-      throw new Error(`npm start did not report the panel open:\n${text}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  // Its own words are the proof; an exit ends the wait early.
+  const reported = await poll(
+    async () => {
+      const panel = /Cirrus's panel is open: (\S+)/.exec(text);
+      const moto = /Local sandbox \(moto\) at http:\/\/127\.0\.0\.1:(\d+)/.exec(text);
+      if (panel?.[1] && moto?.[1]) return { panelUrl: panel[1], motoPort: Number(moto[1]) };
+      return child.exitCode !== null ? { exited: true as const } : null;
+    },
+    'npm start to report the panel open',
+    START_TIMEOUT_MS,
+  ).catch(() => null);
+  if (!reported || 'exited' in reported)
+    throw new Error(`npm start did not report the panel open:\n${text}`);
+  return { child, output: () => text, ...reported, debugPort };
 }
 
 /** Every process below `pid`, from /proc: the browser, its helpers, moto. */
@@ -159,14 +157,50 @@ const READ_PANEL = `(() => ({
   text: document.body.innerText,
 }))()`;
 
-async function waitForShown(read: () => Promise<Shown | null>): Promise<Shown> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const shown = await read().catch(() => null);
-    if (shown?.profile === 'Local sandbox') return shown;
-    if (Date.now() > deadline)
-      return shown ?? { url: '', title: '', header: false, profile: '', text: '' };
-    await new Promise((r) => setTimeout(r, 200));
+const NOTHING_SHOWN: Shown = { url: '', title: '', header: false, profile: '', text: '' };
+
+/** What the page shows once its profile is loaded, or what it last showed, for the assertions to name. */
+async function waitForShown(read: () => Promise<Shown>): Promise<Shown> {
+  let shown: Shown | null = null;
+  await poll(async () => {
+    shown = await read().catch(() => shown);
+    return shown?.profile === 'Local sandbox';
+  }, 'the panel with its profile').catch(() => undefined);
+  return shown ?? NOTHING_SHOWN;
+}
+
+/**
+ * The browser's tabs, seen through its own remote debugging port (CDP in Chromium, WebDriver BiDi
+ * in Firefox): their URLs on connecting, and what the first one shows.
+ */
+async function lookInside(
+  kind: BrowserKind,
+  debugPort: number,
+): Promise<{ urls: string[]; shown: Shown }> {
+  if (kind === 'chromium') {
+    const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`);
+    try {
+      const pages = cdp.contexts().flatMap((context) => context.pages());
+      const urls = pages.map((p) => p.url());
+      const first = pages[0];
+      const read = () => first?.evaluate(READ_PANEL) as Promise<Shown>;
+      return { urls, shown: first ? await waitForShown(read) : NOTHING_SHOWN };
+    } finally {
+      await cdp.close();
+    }
+  }
+  const bidi = await puppeteer.connect({
+    browserWSEndpoint: `ws://127.0.0.1:${debugPort}/session`,
+    protocol: 'webDriverBiDi',
+  });
+  try {
+    const pages = await bidi.pages();
+    const urls = pages.map((p) => p.url());
+    const first = pages[0];
+    const read = () => first?.evaluate(READ_PANEL) as Promise<Shown>;
+    return { urls, shown: first ? await waitForShown(read) : NOTHING_SHOWN };
+  } finally {
+    await bidi.disconnect();
   }
 }
 
@@ -178,15 +212,18 @@ async function stopsOnSigterm(started: Started) {
   started.child.kill('SIGTERM');
   expect(await exited).toBe(143);
   // Chromium's helpers take a moment after the browser's own process has gone.
-  const deadline = Date.now() + 10_000;
-  while (below.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  await poll(
+    async () => !below.some(alive),
+    'every process npm start started to end',
+    10_000,
+  ).catch(() => undefined);
   expect(below.filter(alive), started.output()).toEqual([]);
   expect(await accepts(started.motoPort)).toBe(false);
   expect(await accepts(started.debugPort)).toBe(false);
 }
 
-for (const browser of ['chromium', 'firefox'] as const) {
-  describe(`npm start${browser === 'firefox' ? ' -- --firefox' : ''}`, () => {
+for (const kind of BROWSERS) {
+  describe(`npm start${kind === 'firefox' ? ' -- --firefox' : ''}`, () => {
     let xvfb: { display: string; stop: () => void };
     let out = '';
     let started: Started;
@@ -194,7 +231,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
     beforeAll(async () => {
       xvfb = await startXvfb();
       out = await mkdtemp(join(tmpdir(), 'cirrus-start-'));
-      started = await startCirrus(xvfb.display, out, browser === 'firefox');
+      started = await startCirrus(xvfb.display, out, kind);
     });
     afterAll(async () => {
       if (started?.child.exitCode === null) started.child.kill('SIGKILL');
@@ -203,25 +240,8 @@ for (const browser of ['chromium', 'firefox'] as const) {
     });
 
     test('the window shows the panel, with the Local sandbox profile, and no error page', async () => {
-      let shown: Shown;
-      if (browser === 'chromium') {
-        const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${started.debugPort}`);
-        const pages = cdp.contexts().flatMap((context) => context.pages());
-        expect(pages.map((p) => p.url())).toEqual([started.panelUrl]);
-        shown = await waitForShown(() => (pages[0] as (typeof pages)[0]).evaluate(READ_PANEL));
-        await cdp.close();
-      } else {
-        const bidi = await puppeteer.connect({
-          browserWSEndpoint: `ws://127.0.0.1:${started.debugPort}/session`,
-          protocol: 'webDriverBiDi',
-        });
-        const pages = await bidi.pages();
-        expect(pages.map((p) => p.url())).toEqual([started.panelUrl]);
-        shown = await waitForShown(
-          () => (pages[0] as (typeof pages)[0]).evaluate(READ_PANEL) as Promise<Shown>,
-        );
-        await bidi.disconnect();
-      }
+      const { urls, shown } = await lookInside(kind, started.debugPort);
+      expect(urls).toEqual([started.panelUrl]);
       expect(started.panelUrl).toMatch(/^(chrome|moz)-extension:\/\/[^/]+\/panel\.html$/);
       expect(shown.url).toBe(started.panelUrl);
       expect(shown.title).toBe('Cirrus');
