@@ -126,6 +126,23 @@ export async function poll<T>(
 }
 
 /**
+ * Waits until the page's app has drawn itself: a loaded document is not yet a drawn panel (the
+ * shell reads the last tab from storage first, which takes a while on a busy machine), and
+ * Puppeteer's click, unlike Playwright's, does not wait for its element.
+ */
+async function rendered(page: Pick<ScenarioPage, 'evaluate'>): Promise<void> {
+  await poll(
+    () =>
+      page.evaluate(
+        new Function(
+          `const app = document.getElementById('app'); return !app || app.childElementCount > 0;`,
+        ) as () => boolean,
+      ),
+    'the page to draw itself',
+  );
+}
+
+/**
  * Reloads the page from inside (as F5 does; a driver's reload waits on events Firefox's BiDi
  * lacks) and returns once a new document is loaded: the old one carries a marker the new one has
  * not, so the old page can never pass for the new.
@@ -146,6 +163,7 @@ export async function reloadPage(page: Pick<ScenarioPage, 'evaluate'>): Promise<
       ),
     'the reloaded page',
   );
+  await rendered(page);
 }
 
 /** Launches `kind` with the built extension loaded. */
@@ -168,6 +186,7 @@ function chromiumAdapter(session: ChromiumSession): TestBrowser {
     async open(path) {
       const page = await context.newPage();
       await page.goto(session.baseUrl + path);
+      await rendered(page);
       return page;
     },
     async pagesAt(path) {
@@ -250,7 +269,11 @@ function firefoxAdapter(session: FirefoxSession): TestBrowser {
     kind: 'firefox',
     capabilities: CAPABILITIES.firefox,
     baseUrl: session.baseUrl,
-    open: (path) => session.open(path),
+    async open(path) {
+      const page = await session.open(path);
+      await rendered(page);
+      return page;
+    },
     async pagesAt(path) {
       // Puppeteer's page.url() stays about:blank for moz-extension:// pages: ask each page.
       const url = session.baseUrl + path;
