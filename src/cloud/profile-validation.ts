@@ -42,7 +42,7 @@ export function isHost(value: string): boolean {
     // Only hex digits, colons and dots (an embedded IPv4) make an IPv6 literal.
     if (!/^[0-9a-f:.]+$/i.test(host)) return false;
     const url = parseUrl(`http://[${host}]/`);
-    return url !== undefined && url.hostname.startsWith('[') && url.pathname === '/';
+    return url?.hostname.startsWith('[') === true && url.pathname === '/';
   }
   if (!IPV4.test(host) && !HOSTNAME.test(host)) return false;
   // The URL parser rewrites some (1.2.3.999 fails, 0x7f.1 becomes 127.0.0.1): keep only exact ones.
