@@ -51,9 +51,12 @@ export async function signStringV2(
 
 // --- EC2 Query -------------------------------------------------------------------------------
 
-// Parameters the signer owns; stale copies from an earlier signing are dropped.
+// Parameters the signer owns; stale copies from an earlier signing are dropped. Expires too: a
+// caller-chosen expiry could make one signature last for years, so the signer always writes
+// Timestamp, which the server accepts only within minutes of its clock.
 const EC2_AUTH_PARAMS = new Set([
   'AWSAccessKeyId',
+  'Expires',
   'Signature',
   'SignatureMethod',
   'SignatureVersion',
@@ -103,8 +106,7 @@ export async function signEc2QueryV2(
     ['SignatureMethod', 'HmacSHA256'],
     ['SignatureVersion', '2'],
   );
-  // A request may carry Expires instead; the server rejects both together.
-  if (!kept.some(([name]) => name === 'Expires')) kept.push(['Timestamp', ec2Timestamp(now)]);
+  kept.push(['Timestamp', ec2Timestamp(now)]);
   if (creds.sessionToken) kept.push(['SecurityToken', creds.sessionToken]);
 
   url.search = '';
