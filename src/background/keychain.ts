@@ -2,6 +2,7 @@
 // While unlocked, the derived key waits in storage.session (cleared when the browser closes).
 import { CloudError } from '../cloud/errors';
 import type { Secret } from '../cloud/profile';
+import { clearSigningCaches } from '../cloud/sign';
 import type { StorageArea } from '../storage/area';
 import { defineItem } from '../storage/item';
 import {
@@ -141,8 +142,10 @@ export function createKeychain(areas: { local: () => StorageArea; session: () =>
       await sessionKey.set(await exportKey(key));
     },
 
+    /** Locks, and forgets the signing keys derived from secrets while it was open. */
     async lock(): Promise<void> {
       await sessionKey.remove();
+      clearSigningCaches();
     },
   };
 }

@@ -92,7 +92,20 @@ export interface Envelope<K extends MessageName = MessageName> {
   cirrus: 1;
   name: K;
   args: MessageArgs<K>;
+  /**
+   * Sent while the page had a fresh user gesture (a click, a key): only such messages push the
+   * auto-lock back, so polling and timers never keep the keychain open.
+   */
+  activity?: true;
 }
+
+/** Messages that are never the user's activity, whatever the page says (reads, the clock). */
+export const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set<MessageName>([
+  'ping',
+  'profilesList',
+  'clockObserved',
+  'keychainLock',
+]);
 
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: CloudErrorData };
 

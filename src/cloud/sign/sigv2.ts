@@ -24,6 +24,15 @@ const encoder = new TextEncoder();
 const hmacKeys = new Map<string, Promise<CryptoKey>>();
 const MAX_CACHED_HMAC_KEYS = 16;
 
+/** Forgets every imported key (each holds a raw secret); see clearSigningCaches. */
+export function clearHmacKeys(): void {
+  hmacKeys.clear();
+}
+
+export function hmacKeyCount(): number {
+  return hmacKeys.size;
+}
+
 function hmacKey(hash: HmacHash, secret: string): Promise<CryptoKey> {
   const id = `${hash}\n${secret}`;
   let key = hmacKeys.get(id);
