@@ -1,3 +1,4 @@
+import { nextClockOffset } from '../cloud/clock';
 import type { Endpoint, Service } from '../cloud/endpoints';
 import { endpointFor } from '../cloud/endpoints';
 import { CloudError } from '../cloud/errors';
@@ -105,16 +106,18 @@ export async function presignFor(
   );
 }
 
-/** Keeps the newest offset; small differences (network latency, Date's 1 s resolution) are ignored. */
+/**
+ * Keeps the newest offset; small differences (network latency, Date's 1 s resolution) are
+ * ignored, and a server more than an hour off is refused with the stored offset unchanged.
+ */
 export async function observeClock(
   profileId: string,
   serverTime: number,
   localTime: number,
 ): Promise<number> {
-  const measured = serverTime - localTime;
   const offsets = await clockOffsets.get();
   const previous = offsets[profileId] ?? 0;
-  const next = Math.abs(measured - previous) < 2_000 ? previous : measured;
+  const next = nextClockOffset(previous, serverTime - localTime);
   if (next !== previous) await clockOffsets.set({ ...offsets, [profileId]: next });
   return next;
 }
