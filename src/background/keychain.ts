@@ -134,6 +134,17 @@ export function createKeychain(areas: { local: () => StorageArea; session: () =>
       await sessionKey.remove();
     },
 
+    /**
+     * Every secret, opened with the vault passphrase itself rather than the unlocked key: proof
+     * that the user, not just an unlocked page, asks (a backup export). Throws WrongPassphrase.
+     */
+    async allWithPassphrase(passphrase: string): Promise<SecretMap> {
+      const current = await store.get();
+      if (current.kind === 'plain') return current.secrets;
+      const key = await deriveKey(passphrase, current.salt, current.iterations);
+      return open<SecretMap>(key, current);
+    },
+
     async unlock(passphrase: string): Promise<void> {
       const current = await store.get();
       if (current.kind === 'plain') return;
