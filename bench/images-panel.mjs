@@ -2,7 +2,7 @@
 // The Images panel against a 100,000-image DescribeImages served from loopback, in Chromium with
 // the built extension: time from the request reaching the server to the first rows on screen and
 // to every image searchable, rows in the DOM, and the time from a filter keystroke to the updated
-// table. botocore parses the same XML for comparison (parse only, no UI).
+// table (the first keystroke on its own, and all of them). botocore parses the same XML for comparison (parse only, no UI).
 // Run after a build: node bench/images-panel.mjs [images]
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -145,6 +145,9 @@ for (const key of ['a', 'm', 'i', '-', '0', '0', '1', 'Backspace', 'Backspace', 
   await page.keyboard.press(key);
   keystrokes.push(await page.evaluate(() => /** @type {any} */ (window).keyDone));
 }
+// The first keystroke on a fresh list is reported on its own: it is the one that used to pay for
+// work left undone while the list loaded.
+const firstKeystroke = keystrokes[0] ?? 0;
 keystrokes.sort((a, b) => a - b);
 
 await context.close();
@@ -185,8 +188,9 @@ console.log('| --- | ---: | ---: |');
 console.log(`| request → first rows on screen | ${ms(firstRowMs)} | 1,500 ms |`);
 console.log(`| request → all images searchable (${listed}) | ${ms(allMs)} | 3,000 ms |`);
 console.log(`| table rows in the DOM | ${domRows} | visible rows only |`);
+console.log(`| first filter keystroke → table updated | ${ms(firstKeystroke)} | 50 ms |`);
 console.log(
-  `| filter keystroke → table updated (median / worst of ${keystrokes.length}) | ${ms(keystrokes[Math.floor(keystrokes.length / 2)] ?? 0)} / ${ms(keystrokes.at(-1) ?? 0)} | 50 ms |`,
+  `| filter keystroke → table updated (median / worst of ${keystrokes.length}, first included) | ${ms(keystrokes[Math.floor(keystrokes.length / 2)] ?? 0)} / ${ms(keystrokes.at(-1) ?? 0)} | 50 ms |`,
 );
 console.log(
   `| botocore, parse only, same XML | ${ms(botocoreMs)} | ${(botocoreMs / allMs).toFixed(1)}× the panel's request → searchable |`,

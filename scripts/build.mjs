@@ -7,9 +7,6 @@ import webExt from 'web-ext';
 import { manifestFor } from './manifest.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = resolve(root, 'dist');
-const chrome = resolve(dist, 'chrome');
-const firefox = resolve(dist, 'firefox');
 
 /** @type {import('vite').InlineConfig} */
 const common = {
@@ -22,8 +19,12 @@ const common = {
 /**
  * @param {string} target 'nozip' skips the zips
  * @param {{ host: string; port: number } | null} sandbox a local moto for `npm start` (never in the zips)
+ * @param {string} dist where chrome/, firefox/ and zips/ go; elsewhere than dist/ lets a test run
+ *   `npm start` without replacing the build the other tests load
  */
-export async function buildAll(target = 'all', sandbox = null) {
+export async function buildAll(target = 'all', sandbox = null, dist = resolve(root, 'dist')) {
+  const chrome = resolve(dist, 'chrome');
+  const firefox = resolve(dist, 'firefox');
   await rm(dist, { recursive: true, force: true });
 
   // The pages: panel.html (tab and sidebar) and popup.html (toolbar), with lazily loaded panels.

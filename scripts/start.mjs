@@ -1,20 +1,26 @@
 // @ts-check
 // npm start [-- --firefox]: build, then open Chromium (or Firefox) with Cirrus loaded and its panel open.
-import { spawn, spawnSync } from 'node:child_process';
+// Options for tests and tooling: --out=DIR builds into DIR instead of dist/ (the tests' build stays
+// as it is); --debug-port=N also opens the browser's remote debugging (CDP in Chromium, WebDriver
+// BiDi in Firefox) on 127.0.0.1:N, so a test can look at the window npm start opened.
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import webExt from 'web-ext';
+import { startMoto } from '../bench/moto.mjs';
 import { buildAll } from './build.mjs';
 import { chromiumExtensionId } from './extension-id.mjs';
-
-const FIREFOX_ID = 'cirrus@cirrus-cloud.org';
-const FIREFOX_UUID = '6c1f8a2e-3b4d-4e5f-9a1b-2c3d4e5f6a7b';
+import { openPanelInChromium, openPanelInFirefox } from './open-panel.mjs';
 
 /** @param {string[]} candidates */
 const firstExisting = (candidates) => candidates.find((path) => existsSync(path));
+/** @param {string} name */
+const option = (name) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 
+const root = resolve(import.meta.dirname, '..');
 const useFirefox = process.argv.includes('--firefox');
+const out = resolve(option('out') ?? resolve(root, 'dist'));
+const debugPort = option('debug-port');
 if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.error(
     'npm start opens a browser window, and this session has no display (DISPLAY is not set).',
@@ -23,63 +29,68 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   process.exit(1);
 }
 
-/** A free loopback port for moto. */
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+/** @type {{ stop(): Promise<void> } | null} */
+let moto = null;
+/** @type {{ exit(): Promise<void> } | null} */
+let runner = null;
+let stopping = false;
+
+/**
+ * Ends the browser and moto, then this process. Runs on SIGTERM, SIGINT, SIGHUP and when the
+ * browser is closed: Node's default for a signal exits at once and leaves both running (Chromium
+ * is started detached, in its own process group, so no signal reaches it from the terminal).
+ * @param {number} code
+ */
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  await runner?.exit().catch(() => undefined);
+  await moto?.stop();
+  process.exit(code);
+}
+for (const [signal, code] of /** @type {const} */ ([
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+  ['SIGHUP', 129],
+])) {
+  process.on(signal, () => void shutdown(code));
 }
 
 /** Starts moto when Python has it, for the "Local sandbox" profile; returns null otherwise. */
 async function startSandbox() {
-  if (spawnSync('python3', ['-c', 'import moto.server'], { stdio: 'ignore' }).status !== 0) {
+  try {
+    const started = await startMoto();
+    moto = started;
+    console.log(`Local sandbox (moto) at ${started.url}`);
+    return { host: '127.0.0.1', port: started.port };
+  } catch {
     console.log('No local sandbox: install moto with `pip install "moto[server]"` to get one.');
     return null;
   }
-  const port = Number(await freePort());
-  const moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
-    stdio: 'ignore',
-  });
-  process.on('exit', () => moto.kill());
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/moto-api/data.json`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) {
-      console.log(`Local sandbox (moto) at http://127.0.0.1:${port}`);
-      return { host: '127.0.0.1', port };
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  moto.kill();
-  console.log('moto did not start; going on without the local sandbox.');
-  return null;
 }
 
 const sandbox = await startSandbox();
-await buildAll('nozip', sandbox);
-const root = resolve(import.meta.dirname, '..');
+await buildAll('nozip', sandbox, out);
+if (stopping) await new Promise(() => undefined);
 
 if (useFirefox) {
   const firefox = firstExisting(['/usr/bin/firefox-esr', '/usr/bin/firefox']);
   if (!firefox)
     throw new Error('Firefox not found: install it with `sudo apt-get install firefox-esr`.');
-  await webExt.cmd.run(
+  // No startUrl: Firefox would open the moz-extension:// address before web-ext has installed the
+  // add-on over the remote protocol, and show an error until reloaded. The panel opens below.
+  const started = await webExt.cmd.run(
     {
-      sourceDir: resolve(root, 'dist/firefox'),
+      sourceDir: resolve(out, 'firefox'),
       target: ['firefox-desktop'],
       firefox,
-      pref: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }) },
-      startUrl: [`moz-extension://${FIREFOX_UUID}/panel.html`],
+      args: debugPort ? ['--remote-debugging-port', debugPort] : [],
     },
     { shouldExitProgram: false },
   );
+  runner = started;
+  started.registerCleanup(() => void shutdown(0));
+  await openPanelInFirefox(started);
 } else {
   const chromium = firstExisting([
     '/usr/bin/chromium',
@@ -88,17 +99,17 @@ if (useFirefox) {
   ]);
   if (!chromium)
     throw new Error('Chromium not found: install it with `sudo apt-get install chromium`.');
-  const dir = resolve(root, 'dist/chrome');
   // Chromium refuses to start as root without --no-sandbox.
+  const dir = resolve(out, 'chrome');
   const args = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-  await webExt.cmd.run(
-    {
-      sourceDir: dir,
-      target: ['chromium'],
-      chromiumBinary: chromium,
-      args,
-      startUrl: [`chrome-extension://${chromiumExtensionId(dir)}/panel.html`],
-    },
+  if (debugPort) args.push(`--remote-debugging-port=${debugPort}`);
+  // No startUrl: web-ext loads the extension over the debugging pipe after Chromium has started,
+  // so a chrome-extension:// start page would show ERR_BLOCKED_BY_CLIENT. The panel opens below.
+  const started = await webExt.cmd.run(
+    { sourceDir: dir, target: ['chromium'], chromiumBinary: chromium, args },
     { shouldExitProgram: false },
   );
+  runner = started;
+  started.registerCleanup(() => void shutdown(0));
+  await openPanelInChromium(started, chromiumExtensionId(dir));
 }

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { call } from '../shared/call';
 import { lastTab } from '../storage/items';
@@ -9,14 +8,7 @@ import { t } from './i18n';
 import { panels } from './panels';
 import { createShellModel } from './shell-model';
 
-export function App({
-  compact = false,
-  children,
-}: {
-  compact?: boolean;
-  /** Shown between the header and the tabs (the popup's quick launch). */
-  children?: ComponentChildren;
-}) {
+export function App() {
   const model = useMemo(
     () => createShellModel({ lastTab, ping: () => call('ping', { echo: 'shell' }) }),
     [],
@@ -25,11 +17,6 @@ export function App({
     void model.init();
     return model.dispose;
   }, [model]);
-
-  async function openInTab() {
-    await call('openPanel', {});
-    window.close();
-  }
 
   // A launch notification opens the panel with ?copy=<ssh command>: copy it and say so.
   const [copy, setCopy] = useState<{ text: string; done: boolean } | null>(null);
@@ -49,8 +36,8 @@ export function App({
   const problem = model.backgroundError.value;
 
   return (
-    <div class={compact ? 'app compact' : 'app'}>
-      <AppHeader compact={compact} onOpenInTab={() => void openInTab()} />
+    <div class="app">
+      <AppHeader />
       {problem && (
         <p class="banner error" role="alert">
           {t('backgroundUnavailable', problem.message)}
@@ -61,7 +48,6 @@ export function App({
           {copy.done ? t('sshCopied', copy.text) : t('sshCommandIs', copy.text)}
         </p>
       )}
-      {children}
       <TabBar active={active.id} onSelect={model.select} />
       <main class="tab-panel">
         <div role="tabpanel" id={`tabpanel-${active.id}`} aria-labelledby={`tab-${active.id}`}>

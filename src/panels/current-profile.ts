@@ -1,15 +1,12 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
-import type { Profile } from '../cloud/profile';
-import type { Signer } from '../cloud/signer';
 import browser from '../shared/browser';
 import { call } from '../shared/call';
 import { remoteSigner } from '../shared/remote-signer';
-import type { ProfileWatch } from './model-deps';
+import type { CurrentProfile, ProfileWatch } from './model-deps';
 
-export interface CurrentProfile {
-  profile: Profile;
-  signer: Signer;
-}
+// Declared with the model dependencies (which this module implements), so neither imports the
+// other; re-exported for the many modules that know it from here.
+export type { CurrentProfile };
 
 /**
  * The profile the header's switcher has chosen, for a panel's model: follows changes made in any

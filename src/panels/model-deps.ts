@@ -2,7 +2,14 @@
 // the current profile (and its changes) and storage change events.
 
 import type { ReadonlySignal } from '@preact/signals';
-import type { CurrentProfile } from './current-profile';
+import type { Profile } from '../cloud/profile';
+import type { Signer } from '../cloud/signer';
+
+/** The profile a model works with, and the signer for its requests. */
+export interface CurrentProfile {
+  profile: Profile;
+  signer: Signer;
+}
 
 /** The followed profile; `onChange` runs on every switch of profile or region. */
 export interface ProfileWatch {

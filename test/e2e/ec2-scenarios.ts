@@ -1,6 +1,7 @@
 // The EC2 scenario both browsers must pass: find an image, launch it through the dialog, watch it
 // come up without a manual refresh, read its console, tag it, stop, start, reboot, terminate.
 import { expect } from 'vitest';
+import { reloadPage } from '../support/browser-adapter';
 import type { FrontDoor } from '../support/front-door';
 import { bodyText, fill, press, run, type TypingPage, waitForText } from './profiles-scenarios';
 import { waitFor } from './shell-scenarios';
@@ -404,8 +405,7 @@ export async function instanceTablePrefs(page: TypingPage) {
     'sorted by instance id',
   );
   expect(await headers()).not.toContain('Zone');
-  await run(page, 'setTimeout(() => location.reload(), 0);');
-  await new Promise((r) => setTimeout(r, 500));
+  await reloadPage(page);
   await waitFor(
     page,
     () => document.readyState === 'complete' && !!document.getElementById('tab-instances'),

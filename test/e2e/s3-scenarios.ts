@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { reloadPage } from '../support/browser-adapter';
 import { awsCli } from './aws-cli';
 import { fill, press, run, type TypingPage, waitForText } from './profiles-scenarios';
 import { waitFor } from './shell-scenarios';
@@ -375,15 +376,8 @@ async function resumeAfterReload(
   };
   expect((waiting.Uploads ?? []).map((u) => u.Key)).toEqual([name]);
 
-  // Reloaded from inside (as F5 does); a driver's reload waits on events Firefox's BiDi lacks.
-  await run(page, 'window.cirrusBeforeReload = true; setTimeout(() => location.reload(), 0);');
-  await waitFor(
-    page,
-    new Function(
-      `return !window.cirrusBeforeReload && document.readyState === 'complete' && !!document.getElementById('tab-s3');`,
-    ) as () => boolean,
-    'the panel again',
-  );
+  await reloadPage(page);
+  await waitFor(page, () => !!document.getElementById('tab-s3'), 'the panel again');
   await page.click('#tab-s3');
   await waitForText(page, 'Uploads to resume');
   await waitForText(page, `${name} in ${BUCKET}`);

@@ -1,5 +1,6 @@
 // The shell scenarios every browser must pass; each browser's test file supplies the page.
 import { expect } from 'vitest';
+import { poll } from '../support/browser-adapter';
 
 /** What both Playwright's and Puppeteer's pages offer, used by the shared scenarios. */
 export interface DrivenPage {
@@ -21,26 +22,13 @@ export const TAB_NAMES_EN = [
   'Profiles',
 ];
 
-export async function waitFor<T>(
+export function waitFor<T>(
   page: DrivenPage,
   probe: () => T | Promise<T>,
   what: string,
-  timeout = 15_000,
+  timeout = 20_000,
 ): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeout;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await page.evaluate(probe);
-      if (value) return value as NonNullable<T>;
-      last = value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return poll(() => page.evaluate(probe), what, timeout);
 }
 
 export function tabNames(page: DrivenPage): Promise<string[]> {

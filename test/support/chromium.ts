@@ -42,7 +42,7 @@ export async function launchChromium(options: { locale?: string } = {}): Promise
   });
   const worker = async () =>
     context.serviceWorkers()[0] ??
-    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL((await worker()).url()).host;
   return {
     context,

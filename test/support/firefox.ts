@@ -11,13 +11,15 @@ export const FIREFOX_UUID = '6c1f8a2e-3b4d-4e5f-9a1b-2c3d4e5f6a7b';
 export interface FirefoxSession {
   browser: Browser;
   baseUrl: string;
+  /** Where Firefox saves downloads, without asking (a new folder per session). */
+  downloads: string;
   /** Opens an extension page; page.goto() on moz-extension:// never resolves, so poll instead. */
   open(path: string): Promise<Page>;
   /** Terminates the background event page, as about:debugging's "Terminate background script" does. */
   stopBackground(): Promise<void>;
   /**
    * Makes the next permissions.request show Firefox's real prompt, waits for it, and presses
-   * its Allow or Deny button, as a person would.
+   * its Allow or Deny button, as a person would, until Firefox has taken the answer.
    */
   answerPermissionPrompt(answer: 'allow' | 'deny', during: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
@@ -27,8 +29,18 @@ interface BidiConnection {
   send(method: string, params: unknown): Promise<{ result: unknown }>;
 }
 
+/** Polls `probe` every 100 ms until it returns true; throws `what` after `timeoutMs`. */
+async function pollUntil(probe: () => Promise<boolean>, what: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`Firefox: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function launchFirefox(options: { locale?: string } = {}): Promise<FirefoxSession> {
   const profile = await mkdtemp(join(tmpdir(), 'cirrus-firefox-'));
+  const downloads = await mkdtemp(join(tmpdir(), 'cirrus-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -41,6 +53,13 @@ export async function launchFirefox(options: { locale?: string } = {}): Promise<
       // Grants permissions.request (host access for a profile's endpoint) without a prompt.
       'extensions.webextOptionalPermissionPrompts': false,
       'intl.accept_languages': options.locale ?? 'en-US',
+      // A prompt ignores clicks for this long after it shows (1 s by default); under load the
+      // test's click can land inside it and be dropped.
+      'security.notification_enable_delay': 0,
+      // Downloads go to the session's folder without a dialog, as "Save files to" would.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
     },
   });
   await browser.installExtension(FIREFOX_DIST);
@@ -58,11 +77,12 @@ export async function launchFirefox(options: { locale?: string } = {}): Promise<
   return {
     browser,
     baseUrl,
+    downloads,
     async open(path) {
       const page = await browser.newPage();
       const url = baseUrl + path;
       void page.goto(url).catch(() => undefined);
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + 30_000;
       for (;;) {
         const href = await page.evaluate(() => location.href).catch(() => '');
         if (
@@ -103,18 +123,35 @@ export async function launchFirefox(options: { locale?: string } = {}): Promise<
       try {
         await during();
         const button = answer === 'allow' ? 'button' : 'secondaryButton';
-        const deadline = Date.now() + 10_000;
-        for (;;) {
-          const pressed = await evaluate(`(() => {
-            const n = PopupNotifications.panel.querySelector('#addon-webext-permissions-notification');
-            if (!n || !n.${button}) return false;
-            n.${button}.click();
-            return true;
-          })()`);
-          if (pressed === true) break;
-          if (Date.now() > deadline) throw new Error('Firefox showed no permission prompt');
-          await new Promise((r) => setTimeout(r, 100));
-        }
+        // 'none': no prompt in the panel; 'taken': the prompt is shown but Firefox has removed
+        // its notification (the answer was taken); 'clicked': pressed, not (yet) taken. A click
+        // can be dropped (window not active yet, security delay), so press until it is taken.
+        const press = `(() => {
+          const el = PopupNotifications.panel.querySelector('#addon-webext-permissions-notification');
+          const n = el && el.notification;
+          if (!n) return 'none';
+          if (!PopupNotifications.getNotificationsForBrowser(n.browser).includes(n)) return 'taken';
+          el.${button}.click();
+          return 'clicked';
+        })()`;
+        let state = 'none';
+        await pollUntil(
+          async () => {
+            state = String(await evaluate(press));
+            return state !== 'none';
+          },
+          'the permission prompt',
+          20_000,
+        );
+        await pollUntil(
+          async () => {
+            if (state !== 'clicked') return true;
+            state = String(await evaluate(press));
+            return false;
+          },
+          'the permission prompt to take the answer',
+          20_000,
+        );
       } finally {
         await evaluate(`Services.prefs.setBoolPref('${pref}', false)`);
       }
@@ -122,6 +159,7 @@ export async function launchFirefox(options: { locale?: string } = {}): Promise<
     async close() {
       await browser.close();
       await rm(profile, { recursive: true, force: true });
+      await rm(downloads, { recursive: true, force: true });
     },
   };
 }

@@ -8,9 +8,17 @@ const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 function setup() {
   const local = memoryArea();
   let session = memoryArea();
-  const keychain = createKeychain({ local: () => local, session: () => session });
+  const areas = { local: () => local, session: () => session };
+  const keychain = createKeychain(areas);
   const dump = () => JSON.stringify({ local: local.dump(), session: session.dump() });
-  return { keychain, local, dump, restartBrowser: () => (session = memoryArea()) };
+  return {
+    keychain,
+    local,
+    dump,
+    /** A keychain as a restarted worker builds it: nothing in memory, the same storage areas. */
+    newWorker: () => createKeychain(areas),
+    restartBrowser: () => (session = memoryArea()),
+  };
 }
 
 describe('keychain', () => {
@@ -50,13 +58,16 @@ describe('keychain', () => {
   });
 
   test('stays unlocked across a stopped worker, locks on browser restart', async () => {
-    const { keychain, restartBrowser } = setup();
+    const { keychain, newWorker, restartBrowser } = setup();
     await keychain.set('p1', { secretAccessKey: SECRET });
     await keychain.setPassphrase('pw');
-    // A new worker reads the same storage.session: still unlocked.
-    expect((await keychain.status()).locked).toBe(false);
+    // A new worker reads the same storage.session: still unlocked, and the secret opens.
+    const restarted = newWorker();
+    expect((await restarted.status()).locked).toBe(false);
+    expect(await restarted.get('p1')).toEqual({ secretAccessKey: SECRET });
     restartBrowser();
-    expect((await keychain.status()).locked).toBe(true);
+    expect((await newWorker().status()).locked).toBe(true);
+    await expect(newWorker().get('p1')).rejects.toMatchObject({ code: 'KeychainLocked' });
   });
 
   test('secrets added while unlocked are sealed too; removing the passphrase opens them', async () => {

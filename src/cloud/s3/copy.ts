@@ -2,6 +2,7 @@
 // above it. Nothing passes through the browser.
 
 import { CloudError } from '../errors';
+import { pool } from '../pool';
 import type { Profile } from '../profile';
 import type { Signer } from '../signer';
 import { child, text } from '../xml';
@@ -102,8 +103,12 @@ async function multipartCopy(
   });
   try {
     const plan = planCopyParts(source.contentLength, opts.partSize);
-    const parts = await runPool(plan, Math.max(1, opts.concurrency ?? 4), (part) =>
-      uploadPartCopy(profile, signer, srcBucket, srcKey, dstBucket, dstKey, uploadId, part, opts),
+    // A failed part stops the others, so the abort below does not race parts still in flight.
+    const parts = await pool(plan, opts.concurrency ?? 4, (part, step) =>
+      uploadPartCopy(profile, signer, srcBucket, srcKey, dstBucket, dstKey, uploadId, part, {
+        ...opts,
+        signal: opts.signal ? AbortSignal.any([opts.signal, step.signal]) : step.signal,
+      }),
     );
     const done = await completeMultipartUpload(
       profile,
@@ -177,28 +182,4 @@ async function uploadPartCopy(
       return { partNumber: part.partNumber, etag };
     },
   );
-}
-
-/** Runs `work` over `items` with at most `limit` at once; results in input order; first failure wins. */
-async function runPool<T, R>(
-  items: T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await work(items[index] as T);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -2,6 +2,7 @@
 // one DELETE per key on servers without it (old Walrus answers NotImplemented or 400).
 
 import { CloudError } from '../errors';
+import { pool } from '../pool';
 import type { Profile } from '../profile';
 import type { Signer } from '../signer';
 import { child, elements, text } from '../xml';
@@ -143,25 +144,22 @@ async function deleteEach(
   opts: DeleteObjectsOptions,
 ): Promise<DeleteObjectsResult> {
   const result: DeleteObjectsResult = { deleted: [], errors: [] };
-  const outcomes: (DeleteError | undefined)[] = new Array(keys.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < keys.length) {
-      const index = next++;
-      const key = keys[index] as string;
+  // A key's refusal is reported with the others; only an abort stops the whole run.
+  const outcomes = await pool(
+    keys,
+    opts.concurrency ?? 8,
+    async (key): Promise<DeleteError | undefined> => {
       try {
         await deleteObject(profile, signer, bucket, key, opts);
+        return undefined;
       } catch (error) {
         if (error instanceof CloudError && error.code === 'Aborted') throw error;
-        outcomes[index] =
-          error instanceof CloudError
-            ? { key, code: error.code, message: error.message }
-            : { key, code: 'InternalError', message: String(error) };
+        return error instanceof CloudError
+          ? { key, code: error.code, message: error.message }
+          : { key, code: 'InternalError', message: String(error) };
       }
-    }
-  };
-  const workers = Math.min(keys.length, Math.max(1, opts.concurrency ?? 8));
-  await Promise.all(Array.from({ length: workers }, worker));
+    },
+  );
   keys.forEach((key, index) => {
     const outcome = outcomes[index];
     if (outcome) result.errors.push(outcome);

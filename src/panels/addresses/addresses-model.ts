@@ -9,7 +9,9 @@ import {
   releaseAddress,
 } from '../../cloud/ec2';
 import { loadInstanceChoices } from '../components/instance-choices';
-import { createResourceList, createResourcePanel } from '../components/resource-list';
+import { createResourceList } from '../components/resource-list';
+import { createResourcePanel } from '../components/resource-panel';
+import type { ModelDeps } from '../model-deps';
 
 export type AddressesDialog =
   | { kind: 'allocate' }
@@ -26,12 +28,12 @@ export function isVpc(a: Address): boolean {
   return a.domain === 'vpc' && !!a.allocationId;
 }
 
-export function createAddressesModel() {
+export function createAddressesModel(deps: ModelDeps) {
   const list = createResourceList<Address>({
     fetch: ({ profile, signer }) => ec2List(describeAddresses, profile, signer, {}),
     key: addressKey,
   });
-  const panel = createResourcePanel<AddressesDialog>([list]);
+  const panel = createResourcePanel<AddressesDialog>(deps, [list]);
   const find = (key: string) => list.rows.value.find((a) => addressKey(a) === key);
 
   return {

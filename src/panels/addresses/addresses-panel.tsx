@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Address } from '../../cloud/ec2';
+import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
@@ -21,7 +22,7 @@ function columns(): Column<Address>[] {
 }
 
 export default function AddressesPanel() {
-  const model = useMemo(() => createAddressesModel(), []);
+  const model = useMemo(() => createAddressesModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
   const cols = useMemo(columns, []);
   const { sorted, sort, onSort } = useSort(model.list.rows.value, cols);

@@ -1,13 +1,8 @@
 import { t } from '../i18n';
 import { ProfileSwitcher } from './profile-switcher';
 
-interface Props {
-  compact: boolean;
-  onOpenInTab: () => void;
-}
-
-/** Brand, profile and region switchers, and in the popup the way to the full panel. */
-export function AppHeader({ compact, onOpenInTab }: Props) {
+/** Brand, and the profile and region switchers. */
+export function AppHeader() {
   return (
     <header class="app-header">
       <h1 class="brand">
@@ -15,11 +10,6 @@ export function AppHeader({ compact, onOpenInTab }: Props) {
         {t('appHeading')}
       </h1>
       <ProfileSwitcher />
-      {compact && (
-        <button type="button" class="open-in-tab" title={t('openInTabHint')} onClick={onOpenInTab}>
-          {t('openInTab')}
-        </button>
-      )}
     </header>
   );
 }

@@ -1,16 +1,19 @@
-// The state every resource panel shares: a list that follows the current profile and polls while
-// something changes by itself, a selection, one dialog at a time and the last action's notice.
+// One list of a resource panel: rows that follow the current profile, a selection, and polling
+// while something changes by itself. The panel around the lists is in resource-panel.ts.
 
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, type Signal, signal } from '@preact/signals';
 import type { CloudErrorData } from '../../cloud/errors';
-import { type CurrentProfile, watchCurrentProfile } from '../current-profile';
+import type { CurrentProfile } from '../current-profile';
 import { asError } from '../errors';
-import type { MessageKey } from '../i18n';
 
 export const POLL_MS = 3_000;
 
 export interface ResourceListOptions<T> {
-  fetch: (current: CurrentProfile) => Promise<T[]>;
+  /**
+   * Reads the whole list. A fetch that streams (a huge list) also hands each page to `onPage` as
+   * it arrives: the rows show while later pages are still coming.
+   */
+  fetch: (current: CurrentProfile, onPage: (page: readonly T[]) => void) => Promise<readonly T[]>;
   key: (row: T) => string;
   /** True for a row in a state it leaves by itself (creating, attaching): the list polls. */
   busy?: (row: T) => boolean;
@@ -20,12 +23,14 @@ export interface ResourceListOptions<T> {
 /** One list of a panel: rows, loading, error, selection and polling. */
 export function createResourceList<T>(options: ResourceListOptions<T>) {
   const pollMs = options.pollMs ?? POLL_MS;
-  const rows = signal<T[]>([]);
+  const rows: Signal<readonly T[]> = signal([]);
   const loading = signal(false);
   const loaded = signal(false);
   const error = signal<CloudErrorData | null>(null);
   const selected = signal<ReadonlySet<string>>(new Set());
   const polling = signal(false);
+  /** Rows received so far while a streamed list loads: counts every page, not only the copies. */
+  const received = signal(0);
   const selectedRows = computed(() =>
     rows.value.filter((row) => selected.value.has(options.key(row))),
   );
@@ -41,6 +46,24 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
     if (busy) timer = setTimeout(() => void load(true), pollMs);
   }
 
+  /**
+   * Streamed pages go into one buffer; the rows on screen are a copy of it made when the first
+   * page arrives and then whenever the buffer has doubled since the last copy, so 100,000 rows
+   * cost at most about 200,000 copied references instead of a copy per page.
+   */
+  function pageCollector(mine: number) {
+    const buffer: T[] = [];
+    let shown = 0;
+    return (page: readonly T[]) => {
+      if (mine !== generation || page.length === 0) return;
+      for (const row of page) buffer.push(row);
+      received.value = buffer.length;
+      if (shown > 0 && buffer.length < 2 * shown) return;
+      shown = buffer.length;
+      rows.value = buffer.slice();
+    };
+  }
+
   /** `quiet`: keeps the rows and selection on screen (polling, after an action). */
   async function load(quiet = false) {
     const mine = ++generation;
@@ -48,6 +71,9 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
     if (!current) {
       batch(() => {
         rows.value = [];
+        selected.value = new Set();
+        error.value = null;
+        loading.value = false;
         loaded.value = true;
         polling.value = false;
       });
@@ -56,6 +82,7 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
     const from = current;
     batch(() => {
       loading.value = true;
+      received.value = 0;
       if (!quiet) {
         error.value = null;
         rows.value = [];
@@ -63,7 +90,7 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
       }
     });
     try {
-      const list = await options.fetch(from);
+      const list = await options.fetch(from, pageCollector(mine));
       if (mine !== generation) return;
       const keys = new Set(list.map(options.key));
       batch(() => {
@@ -92,6 +119,7 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
     selected,
     selectedRows,
     polling,
+    received,
     load,
     /** Another profile or region: start over with it. */
     use(next: CurrentProfile | null) {
@@ -102,6 +130,7 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
       disposed = true;
       generation++;
       clearTimeout(timer);
+      polling.value = false;
     },
   };
 }
@@ -118,84 +147,3 @@ export interface ListHandle {
   use(next: CurrentProfile | null): void;
   dispose(): void;
 }
-
-/** What an action reports when it is done, as a message key and its substitutions. */
-export interface Notice {
-  key: MessageKey;
-  args: string[];
-}
-
-/**
- * The panel around its lists: follows the current profile (each list reloads on a change), opens
- * one dialog at a time, and runs actions that close the dialog and refresh the lists on success,
- * or keep it open with the server's error.
- */
-export function createResourcePanel<D>(lists: readonly ListHandle[]) {
-  const dialog = signal<D | null>(null);
-  const dialogError = signal<CloudErrorData | null>(null);
-  const error = signal<CloudErrorData | null>(null);
-  const notice = signal<Notice | null>(null);
-  let current: CurrentProfile | null = null;
-
-  const watcher = watchCurrentProfile((next) => {
-    current = next;
-    batch(() => {
-      dialog.value = null;
-      notice.value = null;
-      error.value = null;
-    });
-    for (const list of lists) list.use(next);
-  });
-
-  function open(next: D | null) {
-    batch(() => {
-      dialog.value = next;
-      dialogError.value = null;
-    });
-  }
-
-  /** Runs a change; true when it worked. Errors go to the open dialog, else to the panel. */
-  async function act(run: (current: CurrentProfile) => Promise<Notice>): Promise<boolean> {
-    if (!current) return false;
-    const opened = dialog.value;
-    batch(() => {
-      dialogError.value = null;
-      error.value = null;
-    });
-    try {
-      const done = await run(current);
-      batch(() => {
-        // An action may open the next dialog itself; only the one it ran from closes.
-        if (dialog.value === opened) dialog.value = null;
-        notice.value = done;
-      });
-      await Promise.all(lists.map((list) => list.load(true)));
-      return true;
-    } catch (e) {
-      if (opened && dialog.value) dialogError.value = asError(e);
-      else error.value = asError(e);
-      return false;
-    }
-  }
-
-  return {
-    profile: watcher.current,
-    dialog,
-    dialogError,
-    error,
-    notice,
-    open,
-    act,
-    /** The profile actions run against, for loads a dialog needs (instances, zones). */
-    current: () => current,
-    refresh() {
-      for (const list of lists) void list.load(true);
-    },
-    dispose() {
-      watcher.dispose();
-      for (const list of lists) list.dispose();
-    },
-  };
-}
-
-export type ResourcePanel<D> = ReturnType<typeof createResourcePanel<D>>;

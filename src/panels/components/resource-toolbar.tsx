@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../i18n';
-import type { ListHandle, Notice } from './resource-list';
+import type { ListHandle } from './resource-list';
+import type { Notice } from './resource-panel';
 
 interface Props {
   list: ListHandle;

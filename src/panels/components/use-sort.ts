@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
-import { type Column, type SortOrder, sortRows } from './virtual-table';
+import { type Column, nextSort, type SortOrder, sortRows } from './virtual-table';
 
-/** Click a header: ascending, then descending, then unsorted (the server's order). */
+/** A table's sort order kept by the component, for tables whose order is not remembered. */
 export function useSort<T>(
   rows: readonly T[],
   columns: readonly Column<T>[],
@@ -9,13 +9,6 @@ export function useSort<T>(
 ) {
   const [sort, setSort] = useState<SortOrder | null>(initial);
   const sorted = useMemo(() => sortRows(rows, columns, sort), [rows, columns, sort]);
-  const onSort = (column: string) =>
-    setSort(
-      sort?.column === column
-        ? sort.desc
-          ? null
-          : { column, desc: true }
-        : { column, desc: false },
-    );
+  const onSort = (column: string) => setSort(nextSort(sort, column));
   return { sorted, sort, onSort };
 }

@@ -208,6 +208,12 @@ export function VirtualTable<T>(props: Props<T>) {
   );
 }
 
+/** A header click: ascending, then descending, then unsorted (the server's order). */
+export function nextSort(sort: SortOrder | null, column: string): SortOrder | null {
+  if (sort?.column !== column) return { column, desc: false };
+  return sort.desc ? null : { column, desc: true };
+}
+
 /** Sorts a copy by a column, numbers and times by their sort key, text by locale-aware order. */
 export function sortRows<T>(
   rows: readonly T[],

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Image } from '../../cloud/ec2';
+import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
+import { NoticeLine } from '../components/resource-toolbar';
 import { VirtualTable } from '../components/virtual-table';
 import { type MessageKey, t } from '../i18n';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
@@ -19,7 +21,7 @@ const VIEW_KEYS: Record<ImageView, MessageKey> = {
 };
 
 export default function ImagesPanel() {
-  const model = useMemo(() => createImagesModel(), []);
+  const model = useMemo(() => createImagesModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
   const columns = useMemo(() => imageColumns(), []);
   const [search, setSearch] = useState('');
@@ -34,11 +36,12 @@ export default function ImagesPanel() {
       />
     );
   }
-  const rows = model.filtered.value;
-  const selectedIds = [...model.selected.value];
+  const { list } = model;
+  const rows = model.search.filtered.value;
+  const selectedIds = [...list.selected.value];
   const selectedImage: Image | undefined =
     selectedIds.length === 1
-      ? model.images.value.find((i) => i.imageId === selectedIds[0])
+      ? list.rows.value.find((i) => i.imageId === selectedIds[0])
       : undefined;
   const dialog = model.dialog.value;
 
@@ -67,16 +70,16 @@ export default function ImagesPanel() {
             placeholder={t('imagesSearchPlaceholder')}
             onInput={(e) => {
               setSearch(e.currentTarget.value);
-              model.query.value = e.currentTarget.value;
+              model.search.query.value = e.currentTarget.value;
             }}
           />
         </label>
         <span class="count" role="status">
-          {model.loading.value
-            ? t('countLoading', String(model.images.value.length))
-            : t('countOf', String(rows.length), String(model.images.value.length))}
+          {list.loading.value
+            ? t('countLoading', String(list.received.value || list.rows.value.length))
+            : t('countOf', String(rows.length), String(list.rows.value.length))}
         </span>
-        <button type="button" onClick={() => void model.load(true)} disabled={model.loading.value}>
+        <button type="button" onClick={() => void list.load(true)} disabled={list.loading.value}>
           {t('refresh')}
         </button>
         <button
@@ -107,22 +110,19 @@ export default function ImagesPanel() {
         </button>
       </div>
       {model.view.value === 'public' && <p class="notice warning">{t('imagesPublicWarning')}</p>}
+      {list.error.value && <ErrorMessage error={list.error.value} />}
       {model.error.value && <ErrorMessage error={model.error.value} />}
-      {model.notice.value && (
-        <p class="notice ok" role="status">
-          {t('imagesDone', model.notice.value)}
-        </p>
-      )}
+      <NoticeLine notice={model.notice.value} />
       <VirtualTable
         label={t('tabImages')}
         rows={rows}
         columns={columns}
         rowKey={(i) => i.imageId}
-        selected={model.selected.value}
-        onSelect={(keys) => (model.selected.value = keys)}
+        selected={list.selected.value}
+        onSelect={(keys) => (list.selected.value = keys)}
         onOpen={(image) => image.imageType === 'machine' && model.open({ kind: 'launch', image })}
       />
-      {!model.loading.value && !model.error.value && model.images.value.length === 0 && (
+      {!list.loading.value && !list.error.value && list.rows.value.length === 0 && (
         <p class="muted">{t('imagesNone')}</p>
       )}
       {dialog?.kind === 'register' && <RegisterDialog model={model} />}

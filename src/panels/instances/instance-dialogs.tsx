@@ -9,7 +9,7 @@ import type { InstancesModel } from './instances-model';
 
 export function TerminateDialog({ model, ids }: { model: InstancesModel; ids: string[] }) {
   const names = ids.map((id) => {
-    const instance = model.instances.value.find((i) => i.instanceId === id);
+    const instance = model.list.rows.value.find((i) => i.instanceId === id);
     const name = instance ? model.nameOf(instance) : '';
     return name ? `${name} (${id})` : id;
   });
@@ -191,13 +191,13 @@ export function ColumnsDialog({ model }: { model: InstancesModel }) {
       }
     >
       <div class="column-chooser">
-        {model.columns.map((column) => (
+        {model.columns.columns.map((column) => (
           <Checkbox
             key={column.id}
             id={`column-${column.id}`}
             label={column.label}
-            checked={model.prefs.value.columns.includes(column.id)}
-            onChecked={(on) => model.toggleColumn(column.id, on)}
+            checked={model.columns.prefs.value.columns.includes(column.id)}
+            onChecked={(on) => model.columns.toggleColumn(column.id, on)}
           />
         ))}
       </div>

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type Instance, sshCommand } from '../../cloud/ec2';
+import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
+import { NoticeLine } from '../components/resource-toolbar';
 import { VirtualTable } from '../components/virtual-table';
-import { type MessageKey, t } from '../i18n';
+import { t } from '../i18n';
 import { formLike } from '../launch/launch-form';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
 import { TRANSITIONAL_STATES } from './instance-columns';
@@ -14,19 +16,10 @@ import {
   TagsDialog,
   TerminateDialog,
 } from './instance-dialogs';
-import { createInstancesModel, type InstancesNotice } from './instances-model';
-
-const NOTICE_KEYS: Record<InstancesNotice['action'], MessageKey> = {
-  start: 'noticeStarting',
-  stop: 'noticeStopping',
-  reboot: 'noticeRebooting',
-  terminate: 'noticeTerminating',
-  tags: 'noticeTagsSaved',
-  launch: 'noticeLaunched',
-};
+import { createInstancesModel } from './instances-model';
 
 export default function InstancesPanel() {
-  const model = useMemo(() => createInstancesModel(), []);
+  const model = useMemo(() => createInstancesModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
   const [copied, setCopied] = useState<string | null>(null);
 
@@ -40,11 +33,11 @@ export default function InstancesPanel() {
       />
     );
   }
-  const chosen = model.selectedInstances.value;
+  const { list, search, columns } = model;
+  const chosen = list.selectedRows.value;
   const ids = chosen.map((i) => i.instanceId);
   const single = chosen.length === 1 ? chosen[0] : undefined;
   const dialog = model.dialog.value;
-  const notice = model.notice.value;
   const ssh = single ? sshCommand(single) : null;
   const stateIs = (...names: string[]) =>
     chosen.length > 0 && chosen.every((i) => names.includes(i.state.name));
@@ -57,16 +50,16 @@ export default function InstancesPanel() {
           <input
             class="search"
             type="search"
-            value={model.query.value}
+            value={search.query.value}
             placeholder={t('instancesSearchPlaceholder')}
-            onInput={(e) => (model.query.value = e.currentTarget.value)}
+            onInput={(e) => (search.query.value = e.currentTarget.value)}
           />
         </label>
         <span class="count" role="status">
-          {t('countOf', String(model.filtered.value.length), String(model.instances.value.length))}
-          {model.polling.value && ` · ${t('autoRefreshing')}`}
+          {t('countOf', String(model.filtered.value.length), String(list.rows.value.length))}
+          {list.polling.value && ` · ${t('autoRefreshing')}`}
         </span>
-        <button type="button" onClick={() => void model.load(true)} disabled={model.loading.value}>
+        <button type="button" onClick={() => void list.load(true)} disabled={list.loading.value}>
           {t('refresh')}
         </button>
         <button type="button" class="primary" onClick={() => model.open({ kind: 'launch' })}>
@@ -121,12 +114,9 @@ export default function InstancesPanel() {
           {t('chooseColumns')}
         </button>
       </div>
+      {list.error.value && <ErrorMessage error={list.error.value} />}
       {model.error.value && <ErrorMessage error={model.error.value} />}
-      {notice && (
-        <p class="notice ok" role="status">
-          {t(NOTICE_KEYS[notice.action], notice.ids.join(', '))}
-        </p>
-      )}
+      <NoticeLine notice={model.notice.value} />
       {copied && (
         <p class="notice ok" role="status">
           {t('sshCopied', copied)}
@@ -135,7 +125,7 @@ export default function InstancesPanel() {
       <VirtualTable
         label={t('tabInstances')}
         rows={model.filtered.value}
-        columns={model.visibleColumns.value.map((column) =>
+        columns={columns.visibleColumns.value.map((column) =>
           column.id === 'state'
             ? {
                 ...column,
@@ -149,21 +139,21 @@ export default function InstancesPanel() {
             : column,
         )}
         rowKey={(i) => i.instanceId}
-        sort={model.prefs.value.sort}
-        onSort={model.sortBy}
-        selected={model.selected.value}
-        onSelect={(keys) => (model.selected.value = keys)}
+        sort={columns.prefs.value.sort}
+        onSort={columns.sortBy}
+        selected={list.selected.value}
+        onSelect={(keys) => (list.selected.value = keys)}
       />
-      {model.loaded.value &&
-        !model.loading.value &&
-        model.instances.value.length === 0 &&
-        !model.error.value && <p class="muted">{t('instancesNone')}</p>}
+      {list.loaded.value &&
+        !list.loading.value &&
+        list.rows.value.length === 0 &&
+        !list.error.value && <p class="muted">{t('instancesNone')}</p>}
       {single && <InstanceDetails instance={single} />}
       {dialog?.kind === 'terminate' && <TerminateDialog model={model} ids={dialog.ids} />}
       {dialog?.kind === 'console' && <ConsoleDialog model={model} instanceId={dialog.instanceId} />}
       {dialog?.kind === 'tags' &&
         (() => {
-          const instance = model.instances.value.find((i) => i.instanceId === dialog.instanceId);
+          const instance = list.rows.value.find((i) => i.instanceId === dialog.instanceId);
           return instance ? <TagsDialog model={model} instance={instance} /> : null;
         })()}
       {dialog?.kind === 'columns' && <ColumnsDialog model={model} />}

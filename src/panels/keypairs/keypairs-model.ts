@@ -11,8 +11,10 @@ import {
 } from '../../cloud/ec2';
 import type { CloudErrorData } from '../../cloud/errors';
 import browser from '../../shared/browser';
-import { createResourceList, createResourcePanel } from '../components/resource-list';
+import { createResourceList } from '../components/resource-list';
+import { createResourcePanel } from '../components/resource-panel';
 import { asError } from '../errors';
+import type { ModelDeps } from '../model-deps';
 
 export type KeyPairsDialog =
   | { kind: 'create' }
@@ -35,12 +37,12 @@ export async function savePem(name: string, material: string): Promise<void> {
   }
 }
 
-export function createKeyPairsModel() {
+export function createKeyPairsModel(deps: ModelDeps) {
   const list = createResourceList<KeyPair>({
     fetch: ({ profile, signer }) => ec2List(describeKeyPairs, profile, signer, {}),
     key: (k) => k.keyName,
   });
-  const panel = createResourcePanel<KeyPairsDialog>([list]);
+  const panel = createResourcePanel<KeyPairsDialog>(deps, [list]);
 
   return {
     ...panel,

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { KeyPair } from '../../cloud/ec2';
+import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
@@ -24,7 +25,7 @@ function columns(): Column<KeyPair>[] {
 }
 
 export default function KeyPairsPanel() {
-  const model = useMemo(() => createKeyPairsModel(), []);
+  const model = useMemo(() => createKeyPairsModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
   const cols = useMemo(columns, []);
   const { sorted, sort, onSort } = useSort(model.list.rows.value, cols);

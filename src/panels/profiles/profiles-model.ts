@@ -9,6 +9,7 @@ import { call } from '../../shared/call';
 import type { ProfilesView } from '../../shared/messages';
 import { remoteSigner } from '../../shared/remote-signer';
 import { asError } from '../errors';
+import type { ModelDeps, StorageListener } from '../model-deps';
 import {
   emptyForm,
   formFromProfile,
@@ -43,7 +44,7 @@ export function requestHostPermission(
   );
 }
 
-export function createProfilesModel() {
+export function createProfilesModel(deps: ModelDeps) {
   const view = signal<ProfilesView | null>(null);
   const loadError = signal<CloudErrorData | null>(null);
   const form = signal<ProfileForm | null>(null);
@@ -63,7 +64,7 @@ export function createProfilesModel() {
   }
 
   // Other pages (popup, sidebar, another tab) change profiles too: follow storage.
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
+  const onStorage: StorageListener = (changes, area) => {
     if (
       area === 'local' &&
       ('profiles' in changes || 'clock.offsets' in changes || 'keychain' in changes)
@@ -71,7 +72,7 @@ export function createProfilesModel() {
       void load();
     if (area === 'session' && 'keychain.sessionKey' in changes) void load();
   };
-  browser.storage.onChanged.addListener(onStorage);
+  deps.storageEvents.addListener(onStorage);
 
   async function run(action: () => Promise<unknown>) {
     try {
@@ -186,7 +187,7 @@ export function createProfilesModel() {
     },
 
     dispose() {
-      browser.storage.onChanged.removeListener(onStorage);
+      deps.storageEvents.removeListener(onStorage);
     },
   };
 }

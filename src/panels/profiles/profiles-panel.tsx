@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { t } from '../i18n';
 import { BackupSection } from './backup-section';
@@ -40,7 +41,7 @@ function NoticeLine({ notice }: { notice: Notice | null }) {
 }
 
 export default function ProfilesPanel() {
-  const model = useMemo(() => createProfilesModel(), []);
+  const model = useMemo(() => createProfilesModel(browserDeps), []);
   const importer = useMemo(
     () =>
       createImportModel((count) => {

@@ -7,6 +7,12 @@ import { bucketRegion } from '../../cloud/s3';
 import type { Signer } from '../../cloud/signer';
 import type { CurrentProfile } from '../current-profile';
 
+/**
+ * The profile and signer for a bucket's requests: on AWS each bucket answers in its own region,
+ * so a copy between buckets reads the source in one and writes the copy in the other.
+ */
+export type BucketTarget = (bucket: string) => Promise<CurrentProfile>;
+
 export interface BucketTargets {
   /** The profile and signer for this bucket's requests. */
   forBucket(bucket: string): Promise<CurrentProfile>;

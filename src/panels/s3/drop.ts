@@ -1,4 +1,4 @@
-import type { DroppedFile } from './s3-model';
+import type { DroppedFile } from './upload-queue';
 
 // Folders arrive as FileSystemEntry trees (webkitGetAsEntry works in Chrome and Firefox).
 function readEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {

@@ -3,7 +3,6 @@
 import { useState } from 'preact/hooks';
 import { validateBucketName } from '../../cloud/s3';
 import { Dialog } from '../components/dialog';
-import { ErrorMessage } from '../components/error-message';
 import { TextField } from '../components/field';
 import { t } from '../i18n';
 import type { S3Model } from './s3-model';
@@ -70,6 +69,7 @@ export function CreateBucketDialog({ model }: { model: S3Model }) {
   };
   return (
     <Dialog
+      error={model.dialogError.value}
       title={t('s3CreateBucket')}
       onClose={() => model.open(null)}
       actions={
@@ -104,7 +104,6 @@ export function CreateBucketDialog({ model }: { model: S3Model }) {
           setProblems({ ...problems, region: undefined });
         }}
       />
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }

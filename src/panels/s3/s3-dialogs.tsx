@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Dialog } from '../components/dialog';
-import { ErrorMessage } from '../components/error-message';
-import { Field } from '../components/field';
+import { Field, TextField } from '../components/field';
 import { type MessageKey, t } from '../i18n';
 import type { S3Model } from './s3-model';
 
@@ -26,6 +25,7 @@ export function ShareDialog({
   const [copied, setCopied] = useState(false);
   return (
     <Dialog
+      error={model.dialogError.value}
       title={t('shareTitle', objectKey)}
       onClose={() => model.open(null)}
       actions={
@@ -69,7 +69,6 @@ export function ShareDialog({
           <input id="share-url" type="text" readOnly value={url} />
         </Field>
       )}
-      {model.dialogError.value && <ErrorMessage error={model.dialogError.value} />}
     </Dialog>
   );
 }
@@ -105,5 +104,50 @@ export function DeleteBucketDialog({
             : t('bucketDeleteConfirm', name)}
       </p>
     </ConfirmDialog>
+  );
+}
+
+/** Asks for a name (a new folder's), checked before it is sent. */
+export function NameDialog(props: {
+  model: S3Model;
+  title: string;
+  label: string;
+  check: (name: string) => string | undefined;
+  onSubmit: (name: string) => Promise<void>;
+}) {
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const submit = () => {
+    const found = props.check(name.trim());
+    setProblem(found);
+    if (!found) void props.onSubmit(name.trim());
+  };
+  return (
+    <Dialog
+      error={props.model.dialogError.value}
+      title={props.title}
+      onClose={() => props.model.open(null)}
+      actions={
+        <>
+          <button type="button" onClick={() => props.model.open(null)}>
+            {t('cancel')}
+          </button>
+          <button type="button" class="primary" onClick={submit}>
+            {t('create')}
+          </button>
+        </>
+      }
+    >
+      <TextField
+        id="s3-name"
+        label={props.label}
+        value={name}
+        error={problem}
+        onValue={(value) => {
+          setName(value);
+          setProblem(undefined);
+        }}
+      />
+    </Dialog>
   );
 }

@@ -1,64 +1,19 @@
 import { useMemo, useState } from 'preact/hooks';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { Dialog } from '../components/dialog';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
-import { TextField } from '../components/field';
 import { useSort } from '../components/use-sort';
 import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
 import { droppedFiles } from './drop';
-import { ObjectButtons, ObjectDialogs } from './object-dialogs';
+import { ObjectButtons } from './object-buttons';
+import { ObjectDialogs } from './object-dialogs';
 import { BucketList, CreateBucketDialog } from './s3-buckets';
 import { entryColumns, foldersFirst } from './s3-columns';
-import { DeleteBucketDialog, ShareDialog } from './s3-dialogs';
-import { type S3Model, s3Model } from './s3-model';
+import { DeleteBucketDialog, NameDialog, ShareDialog } from './s3-dialogs';
+import { s3Model } from './s3-model';
 import { ToResume, UploadList, UploadOptionsDialog, uploadSettingsSummary } from './s3-uploads';
 import './s3.css';
-
-function NameDialog(props: {
-  model: S3Model;
-  title: string;
-  label: string;
-  check: (name: string) => string | undefined;
-  onSubmit: (name: string) => Promise<void>;
-}) {
-  const [name, setName] = useState('');
-  const [problem, setProblem] = useState<string | undefined>(undefined);
-  const submit = () => {
-    const found = props.check(name.trim());
-    setProblem(found);
-    if (!found) void props.onSubmit(name.trim());
-  };
-  return (
-    <Dialog
-      title={props.title}
-      onClose={() => props.model.open(null)}
-      actions={
-        <>
-          <button type="button" onClick={() => props.model.open(null)}>
-            {t('cancel')}
-          </button>
-          <button type="button" class="primary" onClick={submit}>
-            {t('create')}
-          </button>
-        </>
-      }
-    >
-      <TextField
-        id="s3-name"
-        label={props.label}
-        value={name}
-        error={problem}
-        onValue={(value) => {
-          setName(value);
-          setProblem(undefined);
-        }}
-      />
-      {props.model.dialogError.value && <ErrorMessage error={props.model.dialogError.value} />}
-    </Dialog>
-  );
-}
 
 export default function S3Panel() {
   // The page's model, not the tab's: uploads go on while another tab is shown.

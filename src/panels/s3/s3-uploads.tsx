@@ -8,7 +8,8 @@ import { ErrorMessage } from '../components/error-message';
 import { Field } from '../components/field';
 import { t } from '../i18n';
 import { formatBytes } from './s3-columns';
-import type { S3Model, Upload, UploadSettings } from './s3-model';
+import type { S3Model } from './s3-model';
+import type { Upload, UploadSettings } from './upload-queue';
 import { metadataLines, parseMetadataLines } from './upload-settings';
 
 function UploadRow({ upload, model }: { upload: Upload; model: S3Model }) {

@@ -3,6 +3,7 @@
 // The file is read part by part (File.slice), so a 10 GiB upload never sits in memory.
 
 import { CloudError } from '../../cloud/errors';
+import { type PoolStep, pool } from '../../cloud/pool';
 import type { Profile } from '../../cloud/profile';
 import type { WriteOptions } from '../../cloud/s3';
 import {
@@ -98,6 +99,19 @@ function put(
   });
 }
 
+/** Waits `ms`, or less when `signal` aborts (the next attempt then stops at once). */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 const defaultDelay = (attempt: number) =>
   Math.min(8_000, 500 * 2 ** attempt) * (0.5 + Math.random());
 
@@ -172,9 +186,6 @@ export async function uploadFile(
     partsDone: done.length,
     partsTotal: plan.parts.length,
   });
-  // One failed part stops the others, so the abort below does not race parts still in flight.
-  const stop = new AbortController();
-  const signal = AbortSignal.any([opts.signal, stop.signal]);
   try {
     // Without checksums every URL is made at once; with them, each when its part has been read.
     const urls = checksums
@@ -203,7 +214,6 @@ export async function uploadFile(
       opts.onProgress(total);
     };
     report(true);
-    const queue = [...todo];
     const delay = opts.retryDelayMs ?? defaultDelay;
     // What a part needs before its PUT: its URL, and with checksums its CRC-32 signed into it.
     // A worker starts on the next part's while its own part is on the wire, so the reading and
@@ -232,51 +242,46 @@ export async function uploadFile(
       }
       return ready;
     };
-    const worker = async () => {
-      for (let part = queue.shift(); part; part = queue.shift()) {
-        const current = part;
-        const { url, headers, checksumCrc32 } = await prepare(current);
-        prepared.delete(current.partNumber);
-        const next = queue[0];
-        // Its failure is the business of the worker that takes that part.
-        if (next) prepare(next).catch(() => undefined);
-        // The file slice, not bytes read into the page: the browser streams a file-backed Blob
-        // itself, while bytes from the page cross into the network process slowly (measured:
-        // 5 s for 16 MiB with other parts in flight, against 0.3 s).
-        const body = file.slice(current.start, current.end);
-        for (let attempt = 1; ; attempt++) {
-          try {
-            const etag = await put(url, body, headers, signal, (n) => {
-              sent.set(current.partNumber, n);
-              report();
-            });
-            sent.set(current.partNumber, current.size);
-            report(true);
-            done.push({
-              partNumber: current.partNumber,
-              etag,
-              ...(checksumCrc32 ? { checksumCrc32 } : {}),
-            });
-            opts.onPartDone?.(done.length);
-            break;
-          } catch (error) {
-            sent.set(current.partNumber, 0);
-            report(true);
-            const aborted = error instanceof CloudError && error.code === 'Aborted';
-            if (aborted || attempt >= PART_ATTEMPTS) throw error;
-            await new Promise((r) => setTimeout(r, delay(attempt)));
-          }
+    const sendPart = async (
+      current: (typeof todo)[number],
+      step: PoolStep<(typeof todo)[number]>,
+    ) => {
+      const { url, headers, checksumCrc32 } = await prepare(current);
+      prepared.delete(current.partNumber);
+      const next = step.upcoming();
+      // Its failure is the business of the worker that takes that part.
+      if (next) prepare(next).catch(() => undefined);
+      // The file slice, not bytes read into the page: the browser streams a file-backed Blob
+      // itself, while bytes from the page cross into the network process slowly (measured:
+      // 5 s for 16 MiB with other parts in flight, against 0.3 s).
+      const body = file.slice(current.start, current.end);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const etag = await put(url, body, headers, step.signal, (n) => {
+            sent.set(current.partNumber, n);
+            report();
+          });
+          sent.set(current.partNumber, current.size);
+          report(true);
+          done.push({
+            partNumber: current.partNumber,
+            etag,
+            ...(checksumCrc32 ? { checksumCrc32 } : {}),
+          });
+          opts.onPartDone?.(done.length);
+          return;
+        } catch (error) {
+          sent.set(current.partNumber, 0);
+          report(true);
+          const aborted = error instanceof CloudError && error.code === 'Aborted';
+          if (aborted || attempt >= PART_ATTEMPTS) throw error;
+          await pause(delay(attempt), step.signal);
         }
       }
     };
-    await Promise.all(
-      Array.from({ length: opts.parallel ?? PARALLEL_PARTS }, () =>
-        worker().catch((error: unknown) => {
-          stop.abort();
-          throw error;
-        }),
-      ),
-    );
+    // One failed part stops the others, and the pool returns only once none is in flight, so
+    // the abort below does not race parts still being sent.
+    await pool(todo, opts.parallel ?? PARALLEL_PARTS, sendPart, { signal: opts.signal });
     done.sort((a, b) => a.partNumber - b.partNumber);
     await completeMultipartUpload(profile, signer, bucket, key, uploadId, done);
   } catch (error) {

@@ -8,7 +8,9 @@ import {
   type SecurityGroup,
 } from '../../cloud/ec2';
 import { type RuleDirection, type RuleInput, ruleChange } from '../../cloud/ec2/rule-changes';
-import { createResourceList, createResourcePanel } from '../components/resource-list';
+import { createResourceList } from '../components/resource-list';
+import { createResourcePanel } from '../components/resource-panel';
+import type { ModelDeps } from '../model-deps';
 import { type GroupForm, groupSelector } from './rule-form';
 
 export type SecurityGroupsDialog =
@@ -23,12 +25,12 @@ export const groupKey = (g: SecurityGroup): string => g.groupId || g.groupName;
 export const groupLabel = (g: SecurityGroup): string =>
   g.groupId && g.groupId !== g.groupName ? `${g.groupName} (${g.groupId})` : g.groupName;
 
-export function createSecurityGroupsModel() {
+export function createSecurityGroupsModel(deps: ModelDeps) {
   const list = createResourceList<SecurityGroup>({
     fetch: ({ profile, signer }) => ec2List(describeSecurityGroups, profile, signer, {}),
     key: groupKey,
   });
-  const panel = createResourcePanel<SecurityGroupsDialog>([list]);
+  const panel = createResourcePanel<SecurityGroupsDialog>(deps, [list]);
   const chosen = computed(() =>
     list.selectedRows.value.length === 1 ? list.selectedRows.value[0] : undefined,
   );

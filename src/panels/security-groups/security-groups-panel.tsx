@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { SecurityGroup } from '../../cloud/ec2';
+import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
@@ -22,7 +23,7 @@ function columns(): Column<SecurityGroup>[] {
 }
 
 export default function SecurityGroupsPanel() {
-  const model = useMemo(() => createSecurityGroupsModel(), []);
+  const model = useMemo(() => createSecurityGroupsModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
   const cols = useMemo(columns, []);
   const { sorted, sort, onSort } = useSort(model.list.rows.value, cols);

@@ -16,7 +16,9 @@ import {
   type Volume,
 } from '../../cloud/ec2';
 import { loadInstanceChoices } from '../components/instance-choices';
-import { createResourceList, createResourcePanel } from '../components/resource-list';
+import { createResourceList } from '../components/resource-list';
+import { createResourcePanel } from '../components/resource-panel';
+import type { ModelDeps } from '../model-deps';
 import { snapshotBusy, type VolumeForm, volumeBusy, volumeInput } from './volume-form';
 
 export type VolumesView = 'volumes' | 'snapshots';
@@ -32,20 +34,20 @@ export function nameTag(volume: Volume): string {
   return volume.tags.find((tag) => tag.key === 'Name')?.value ?? '';
 }
 
-export function createVolumesModel(deps: { pollMs?: number } = {}) {
+export function createVolumesModel(deps: ModelDeps, options: { pollMs?: number } = {}) {
   const volumes = createResourceList<Volume>({
     fetch: ({ profile, signer }) => ec2List(describeVolumes, profile, signer, {}),
     key: (v) => v.volumeId,
     busy: volumeBusy,
-    ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
+    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
   });
   const snapshots = createResourceList<Snapshot>({
     fetch: ({ profile, signer }) => ec2List(describeSnapshots, profile, signer, {}),
     key: (s) => s.snapshotId,
     busy: snapshotBusy,
-    ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
+    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
   });
-  const panel = createResourcePanel<VolumesDialog>([volumes, snapshots]);
+  const panel = createResourcePanel<VolumesDialog>(deps, [volumes, snapshots]);
   const view = signal<VolumesView>('volumes');
   const findVolume = (id: string) => volumes.rows.value.find((v) => v.volumeId === id);
 

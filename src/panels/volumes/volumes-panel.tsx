@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
+import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
@@ -90,7 +91,7 @@ function SnapshotsToolbar({ model, lead }: { model: VolumesModel; lead: Componen
 }
 
 export default function VolumesPanel() {
-  const model = useMemo(() => createVolumesModel(), []);
+  const model = useMemo(() => createVolumesModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
   const volumeCols = useMemo(volumeColumns, []);
   const snapshotCols = useMemo(snapshotColumns, []);

@@ -6,16 +6,18 @@ import {
   parseCapacity,
   type ZoneRow,
 } from '../../cloud/ec2';
-import { createResourceList, createResourcePanel } from '../components/resource-list';
+import { createResourceList } from '../components/resource-list';
+import { createResourcePanel } from '../components/resource-panel';
 import type { CurrentProfile } from '../current-profile';
 import { asError } from '../errors';
+import type { ModelDeps } from '../model-deps';
 
 export type ZonesView = 'zones' | 'capacity';
 
 // What a cloud says when the caller is not an administrator (verbose is admin-only on Eucalyptus).
 const NOT_ADMIN = /^(AuthFailure|UnauthorizedOperation|AccessDenied|NotAuthorized|Unauthorized)/;
 
-export function createZonesModel() {
+export function createZonesModel(deps: ModelDeps) {
   const view = signal<ZonesView>('zones');
   /** The cloud answered verbose without capacity, or refused it: not an administrator. */
   const adminNeeded = signal(false);
@@ -46,7 +48,7 @@ export function createZonesModel() {
     fetch: fetchCapacity,
     key: (c) => c.zone,
   });
-  const panel = createResourcePanel<never>([zones, capacity]);
+  const panel = createResourcePanel<never>(deps, [zones, capacity]);
 
   return {
     ...panel,

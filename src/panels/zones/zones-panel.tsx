@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { ClusterCapacity, ZoneRow } from '../../cloud/ec2';
+import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ResourceToolbar } from '../components/resource-toolbar';
@@ -72,7 +73,7 @@ function CapacityView({ model }: { model: ZonesModel }) {
 }
 
 export default function ZonesPanel() {
-  const model = useMemo(() => createZonesModel(), []);
+  const model = useMemo(() => createZonesModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
   const cols = useMemo(columns, []);
   const { sorted, sort, onSort } = useSort(model.zones.rows.value, cols);

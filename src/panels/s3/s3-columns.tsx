@@ -1,6 +1,7 @@
 import type { Column } from '../components/virtual-table';
 import { t } from '../i18n';
-import type { Entry } from './s3-model';
+import { FileIcon, FolderIcon } from './entry-icons';
+import type { Entry } from './object-browser';
 
 export function formatBytes(n: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -18,7 +19,13 @@ export function entryColumns(): Column<Entry>[] {
     {
       id: 'name',
       label: t('colName'),
-      value: (e) => (e.kind === 'folder' ? `📁 ${e.name}` : e.name),
+      value: (e) => e.name,
+      render: (e) => (
+        <>
+          {e.kind === 'folder' ? <FolderIcon /> : <FileIcon />}
+          {e.name}
+        </>
+      ),
     },
     {
       id: 'size',

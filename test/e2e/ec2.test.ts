@@ -1,0 +1,89 @@
+// Images and instances on a Eucalyptus-shaped cloud, in each browser (Chromium signs with SigV4,
+// Firefox with SigV2: both must work).
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import {
+  BROWSERS,
+  CAPABILITIES,
+  launchBrowser,
+  type ScenarioPage,
+  type TestBrowser,
+} from '../support/browser-adapter';
+import { type FrontDoor, startFrontDoor } from '../support/front-door';
+import { type Moto, startMoto } from '../support/moto';
+import { awsCli } from './aws-cli';
+import { createKeyIn } from './ec2-moto';
+import {
+  cliSeesInstance,
+  eucalyptusRefusals,
+  imageManagement,
+  instanceLifecycle,
+  instanceTablePrefs,
+  keepPending,
+  launchFromImages,
+  launchRefusals,
+  quickLaunchScenario,
+  throttlingAndMissingKey,
+} from './ec2-scenarios';
+import { addEucalyptusProfile, CREDENTIALS, switchToSignatureV2 } from './profiles-scenarios';
+import { expectEc2SignedWith } from './signed-as';
+
+for (const kind of BROWSERS) {
+  const can = CAPABILITIES[kind];
+
+  describe(`${can.label}: images and instances on a Eucalyptus-shaped cloud`, () => {
+    let moto: Moto;
+    let frontDoor: FrontDoor;
+    let browser: TestBrowser;
+    let page: ScenarioPage;
+    let signedFrom = 0;
+    let instanceId = '';
+    const throttle = { describeInstances: 0 };
+
+    beforeAll(async () => {
+      moto = await startMoto();
+      frontDoor = await startFrontDoor({
+        motoUrl: moto.url,
+        credentials: [CREDENTIALS],
+        ec2Rewrite: keepPending(4_000),
+        ec2Answer: eucalyptusRefusals(throttle),
+      });
+      browser = await launchBrowser(kind);
+      await browser.grantHostAccess('http://127.0.0.1/*');
+      page = await browser.open('panel.html');
+      await addEucalyptusProfile(page, frontDoor);
+      if (can.signatureVersion === 2) await switchToSignatureV2(page);
+      signedFrom = frontDoor.requests.length;
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await frontDoor?.stop();
+      await moto?.stop();
+    });
+
+    test('find an image and launch it through the dialog', async () => {
+      instanceId = await launchFromImages(page, frontDoor);
+    });
+    test('the instance turns running by itself; console, tags, stop, start, reboot, terminate', async () => {
+      await instanceLifecycle(page, frontDoor, instanceId);
+      cliSeesInstance((args) => awsCli(moto.url, args), instanceId);
+    });
+    test('a refused launch keeps the form; oversized user data is refused before sending', async () => {
+      await launchRefusals(page, frontDoor);
+    });
+    test('throttling is retried, then reported; a key pair gone by launch time is reported', async () => {
+      await throttlingAndMissingKey(page, frontDoor, throttle, (name) => createKeyIn(moto, name));
+    });
+    test('register an image, share it, make it public, deregister it', async () => {
+      await imageManagement(page);
+    });
+    test('the instance columns and sort order are remembered', async () => {
+      await instanceTablePrefs(page);
+    });
+    test('quick launch from the popup notifies when the instance runs', async () => {
+      await quickLaunchScenario(page, (path) => browser.open(path), can.notifications);
+    });
+    test(`every EC2 request above was signed with SigV${can.signatureVersion} and accepted`, () => {
+      expectEc2SignedWith(frontDoor, signedFrom, can.signatureVersion);
+    });
+  });
+}

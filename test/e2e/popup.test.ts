@@ -1,0 +1,48 @@
+// The toolbar popup, in each browser, on a Eucalyptus-shaped cloud in front of moto.
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import type { Instance } from '../../src/cloud/ec2';
+import {
+  BROWSERS,
+  CAPABILITIES,
+  launchBrowser,
+  type TestBrowser,
+} from '../support/browser-adapter';
+import { type FrontDoor, startFrontDoor } from '../support/front-door';
+import { type Moto, startMoto } from '../support/moto';
+import { popupScenario, runNamedInstance } from './popup-scenarios';
+import { addEucalyptusProfile, CREDENTIALS, switchToSignatureV2 } from './profiles-scenarios';
+
+const NAME = 'popup-web';
+
+for (const kind of BROWSERS) {
+  const can = CAPABILITIES[kind];
+
+  describe(`${can.label}: the toolbar popup`, () => {
+    let moto: Moto;
+    let frontDoor: FrontDoor;
+    let browser: TestBrowser;
+    let instance: Instance;
+
+    beforeAll(async () => {
+      moto = await startMoto();
+      frontDoor = await startFrontDoor({ motoUrl: moto.url, credentials: [CREDENTIALS] });
+      instance = await runNamedInstance(frontDoor, NAME);
+      browser = await launchBrowser(kind);
+      await browser.grantHostAccess('http://127.0.0.1/*');
+      // A profile for the front door, and no panel tab left open.
+      const page = await browser.open('panel.html');
+      await addEucalyptusProfile(page, frontDoor);
+      if (can.signatureVersion === 2) await switchToSignatureV2(page);
+      await page.close();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await frontDoor?.stop();
+      await moto?.stop();
+    });
+
+    test('shows the running instance with its address and Copy SSH; Open Cirrus opens the panel, then focuses it', async () => {
+      await popupScenario(browser, instance, NAME);
+    });
+  });
+}
