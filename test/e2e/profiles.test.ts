@@ -74,8 +74,8 @@ for (const kind of BROWSERS) {
     test('drop an .s3cfg on the import form', async () => {
       await dropS3cfgScenario(page);
     });
-    test('back up with a passphrase, delete, restore', async () => {
-      await backupScenario(page);
+    test('exporting a backup with a vault set asks for the vault passphrase; delete, restore', async () => {
+      await backupScenario(page, browser, frontDoor, 'http://127.0.0.1/*');
     });
     test.runIf(can.permissionPrompt)(
       'refusing host access keeps the profile and says how to allow it',
