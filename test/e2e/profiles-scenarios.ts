@@ -85,6 +85,18 @@ export async function addEucalyptusProfile(page: TypingPage, frontDoor: FrontDoo
   await press(page, 'Add Eucalyptus profile');
   await fill(page, 'Host', '127.0.0.1');
   await fill(page, 'Port', String(frontDoor.port));
+  // New profiles default to HTTPS; the front door speaks plain HTTP.
+  const https = await run<boolean>(
+    page,
+    `return document.getElementById('profile-https').checked;`,
+  );
+  expect(https, 'HTTPS by default').toBe(true);
+  await page.click('#profile-https');
+  await waitFor(
+    page,
+    () => !(document.getElementById('profile-https') as HTMLInputElement).checked,
+    'HTTPS unticked',
+  );
   await press(page, '/services/Eucalyptus (before 4.0)');
   await press(page, '/services/Walrus (before 4.0)');
   await fill(page, 'Access key ID', CREDENTIALS.accessKeyId);
@@ -257,6 +269,39 @@ export async function importEucarcScenario(page: TypingPage, frontDoor: FrontDoo
   expect(paths.some((p) => p.startsWith('/services/objectstorage'))).toBe(true);
 }
 
+const HTTP_WARNING = 'Plain HTTP: requests, keys and downloaded private keys travel unencrypted.';
+
+/**
+ * The HTTP profile from addEucalyptusProfile carries a lasting warning: in its form (gone once
+ * HTTPS is ticked), on its entry in the list, and in the header while it is current.
+ */
+export async function httpWarningScenario(page: TypingPage) {
+  await press(page, 'Edit');
+  await waitFor(
+    page,
+    () => document.querySelector('.profile-form .http-warning') !== null,
+    'the warning in the form',
+  );
+  await page.click('#profile-https');
+  await waitFor(
+    page,
+    () => document.querySelector('.profile-form .http-warning') === null,
+    'no warning once HTTPS is ticked',
+  );
+  await press(page, 'Cancel');
+  const seen = await waitFor(
+    page,
+    new Function(
+      `const item = [...document.querySelectorAll('.profile')].find((li) => li.getAttribute('aria-label') === 'Lab cloud');
+       const header = document.querySelector('.app-header');
+       const text = ${JSON.stringify(HTTP_WARNING)};
+       return item && header.innerText.includes(text) ? { item: item.innerText.includes(text), header: true } : null;`,
+    ) as () => { item: boolean; header: boolean } | null,
+    'the warning on the profile and in the header',
+  );
+  expect(seen).toEqual({ item: true, header: true });
+}
+
 /**
  * Export with secrets through the panel: the page holds a too-short passphrase back, the dialog
  * names the profiles and asks for the keychain passphrase (a wrong one is refused by its field,
@@ -413,7 +458,7 @@ export async function hostPermissionScenario(
   await answer('deny', () => press(page, 'Save'));
   await waitForText(
     page,
-    'Profile “Branch office” saved, but the browser did not allow access to http://10.255.0.1/*.',
+    'Profile “Branch office” saved, but the browser did not allow access to https://10.255.0.1/*.',
   );
   const listed = await run<boolean>(
     page,
@@ -423,7 +468,7 @@ export async function hostPermissionScenario(
   const granted = await run<boolean>(
     page,
     `const api = globalThis.browser ?? globalThis.chrome;
-     return api.permissions.contains({ origins: ['http://10.255.0.1/*'] });`,
+     return api.permissions.contains({ origins: ['https://10.255.0.1/*'] });`,
   );
   expect(granted).toBe(false);
 
@@ -438,7 +483,7 @@ export async function hostPermissionScenario(
   const grantedNow = await run<boolean>(
     page,
     `const api = globalThis.browser ?? globalThis.chrome;
-     return api.permissions.contains({ origins: ['http://10.255.0.1/*'] });`,
+     return api.permissions.contains({ origins: ['https://10.255.0.1/*'] });`,
   );
   expect(grantedNow).toBe(true);
 }

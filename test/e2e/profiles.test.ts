@@ -18,6 +18,7 @@ import {
   connectionScenarios,
   dropS3cfgScenario,
   hostPermissionScenario,
+  httpWarningScenario,
   importEucarcScenario,
   lockScenario,
   noSecretAnywhere,
@@ -48,6 +49,9 @@ for (const kind of BROWSERS) {
 
     test('add the profile through the form (with a validation error first)', async () => {
       await addEucalyptusProfile(page, frontDoor);
+    });
+    test('an HTTP profile shows its warning (form, list, header)', async () => {
+      await httpWarningScenario(page);
     });
     test('test connection: SigV4, then SigV2 with the server clock 2 minutes ahead', async () => {
       await connectionScenarios(page, frontDoor);
