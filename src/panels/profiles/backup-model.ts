@@ -31,6 +31,8 @@ export interface BackupDeps {
   saveFile: (fileName: string, json: string) => void;
   /** browser.permissions.request; called inside the Restore click, before any await. */
   requestOrigins: (origins: string[]) => Promise<boolean>;
+  /** browser.permissions.remove: hosts asked for by a restore that then failed are given back. */
+  releaseOrigins: (origins: string[]) => Promise<unknown>;
 }
 
 /**
@@ -202,10 +204,17 @@ export function createBackupModel(deps: BackupDeps) {
             error.code === 'PassphraseRequired'
               ? { kind: 'needs-passphrase' }
               : { kind: 'error', error };
+          await deps.reload();
+          // Nothing was restored: no standing access to hosts that no profile uses.
+          const used = new Set(deps.view()?.profiles.flatMap(originsFor) ?? []);
+          const unused = origins.filter((origin) => !used.has(origin));
+          if (unused.length && (await permission))
+            await deps.releaseOrigins(unused).catch(() => {});
+          return;
         } finally {
           busy.value = false;
-          await deps.reload();
         }
+        await deps.reload();
       })();
     },
   };

@@ -109,6 +109,7 @@ export function BackupSection({ model }: { model: ProfilesModel }) {
         reload: model.load,
         saveFile,
         requestOrigins: (origins) => browser.permissions.request({ origins }),
+        releaseOrigins: (origins) => browser.permissions.remove({ origins }),
       }),
     [model],
   );

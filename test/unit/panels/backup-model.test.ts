@@ -45,6 +45,7 @@ const view = (): ProfilesView => ({
 function model() {
   const saved: string[] = [];
   const asked: string[][] = [];
+  const released: string[][] = [];
   let grant = true;
   const backup = createBackupModel({
     view,
@@ -54,11 +55,12 @@ function model() {
       asked.push(origins);
       return grant;
     },
+    releaseOrigins: async (origins) => void released.push(origins),
   });
   const refuse = () => {
     grant = false;
   };
-  return { backup, saved, asked, refuse };
+  return { backup, saved, asked, released, refuse };
 }
 
 beforeEach(() => {
@@ -181,6 +183,23 @@ test('restore asks for the non-AWS hosts before its first await, then imports', 
   await done;
   expect(sent).toEqual([{ name: 'backupImport', args: { json, passphrase: 'backup passphrase' } }]);
   expect(backup.outcome.value).toEqual({ kind: 'restored', count: 1 });
+});
+
+test('a restore that fails gives back the hosts it was granted', async () => {
+  const { backup, asked, released } = model();
+  replies.backupImport = { ok: false, error: { code: 'WrongPassphrase', message: 'wrong' } };
+  const json = JSON.stringify({ profiles: [euca('a', '10.0.0.5'), euca('n', 'new.lan')] });
+  await backup.chooseFile(new File([json], 'backup.json'));
+  backup.setPassphrase('not the passphrase');
+  await backup.restore();
+  expect(asked).toEqual([['http://10.0.0.5/*', 'http://new.lan/*']]);
+  // 10.0.0.5 is still used by a stored profile; only new.lan goes back.
+  expect(released).toEqual([['http://new.lan/*']]);
+  expect(backup.outcome.value).toEqual({
+    kind: 'error',
+    error: { code: 'WrongPassphrase', message: 'wrong' },
+  });
+  expect(backup.passphrase.value).toBe('not the passphrase');
 });
 
 test('a refused host keeps the restored profiles and says which access is missing', async () => {
