@@ -5,7 +5,11 @@ import { keychain } from './services';
 export const AUTO_LOCK_ALARM = 'cirrus.auto-lock';
 let lastTouch = 0;
 
-/** Pushes the auto-lock back after activity; alarms outlive a stopped worker. */
+/**
+ * Pushes the auto-lock back after the user's activity: a message sent on a user gesture (see the
+ * router), an unlock or a settings change. Signing alone does not count, or polling and the
+ * launch watch would keep the keychain open forever. Alarms outlive a stopped worker.
+ */
 export async function touchAutoLock(force = false): Promise<void> {
   if (!force && Date.now() - lastTouch < 20_000) return;
   lastTouch = Date.now();

@@ -1,4 +1,5 @@
-import type { Handlers } from '../shared/messages';
+import { CloudError } from '../cloud/errors';
+import { type Handlers, MIN_PASSPHRASE_LENGTH } from '../shared/messages';
 import { settings, workerState } from '../storage/items';
 import { touchAutoLock } from './auto-lock';
 import { exportBackup, importBackup } from './backup';
@@ -57,6 +58,13 @@ export const handlers = {
     return keychainView();
   },
   async keychainSetPassphrase({ passphrase, current }) {
+    // The page asks for the same minimum; this is the gate any page must pass.
+    if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+      throw new CloudError({
+        code: 'PassphraseTooShort',
+        message: `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`,
+      });
+    }
     await keychain.setPassphrase(passphrase, current);
     await touchAutoLock(true);
     return keychainView();
@@ -75,7 +83,7 @@ export const handlers = {
     return keychainView();
   },
 
-  backupExport: ({ passphrase }) => exportBackup(passphrase),
+  backupExport: (args) => exportBackup(args),
   async backupImport({ json, passphrase }) {
     return { profiles: await importBackup(json, passphrase) };
   },

@@ -1,7 +1,7 @@
 // Wiring only: the message router, the keyboard command, alarms (auto-lock, quick-launch
 // watches), notification clicks, the dev sandbox.
 import browser from '../shared/browser';
-import { onAlarm } from './auto-lock';
+import { onAlarm, touchAutoLock } from './auto-lock';
 import { handlers } from './handlers';
 import { checkLaunches, LAUNCH_WATCH_ALARM, onNotificationClicked } from './launch-watch';
 import { openPanelTab } from './open-panel';
@@ -9,7 +9,11 @@ import { createRouter } from './router';
 import { seedSandbox } from './sandbox';
 
 browser.runtime.onMessage.addListener(
-  createRouter(handlers, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') }),
+  createRouter(
+    handlers,
+    { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') },
+    () => void touchAutoLock().catch(() => undefined),
+  ),
 );
 
 browser.commands.onCommand.addListener((command) => {

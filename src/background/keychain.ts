@@ -2,6 +2,7 @@
 // While unlocked, the derived key waits in storage.session (cleared when the browser closes).
 import { CloudError } from '../cloud/errors';
 import type { Secret } from '../cloud/profile';
+import { clearSigningCaches } from '../cloud/sign';
 import type { StorageArea } from '../storage/area';
 import { defineItem } from '../storage/item';
 import {
@@ -133,6 +134,17 @@ export function createKeychain(areas: { local: () => StorageArea; session: () =>
       await sessionKey.remove();
     },
 
+    /**
+     * Every secret, opened with the vault passphrase itself rather than the unlocked key: proof
+     * that the user, not just an unlocked page, asks (a backup export). Throws WrongPassphrase.
+     */
+    async allWithPassphrase(passphrase: string): Promise<SecretMap> {
+      const current = await store.get();
+      if (current.kind === 'plain') return current.secrets;
+      const key = await deriveKey(passphrase, current.salt, current.iterations);
+      return open<SecretMap>(key, current);
+    },
+
     async unlock(passphrase: string): Promise<void> {
       const current = await store.get();
       if (current.kind === 'plain') return;
@@ -141,8 +153,10 @@ export function createKeychain(areas: { local: () => StorageArea; session: () =>
       await sessionKey.set(await exportKey(key));
     },
 
+    /** Locks, and forgets the signing keys derived from secrets while it was open. */
     async lock(): Promise<void> {
       await sessionKey.remove();
+      clearSigningCaches();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Profile } from '../cloud/profile';
 import { validateProfile } from '../cloud/profile-validation';
 import type { KeychainView, ProfileInput, ProfilesView } from '../shared/messages';
 import { clockOffsets, profilesState, settings } from '../storage/items';
+import { releaseUnusedOrigins } from './host-permissions';
 import { keychain } from './services';
 
 export async function keychainView(): Promise<KeychainView> {
@@ -52,12 +53,15 @@ export async function saveProfile({ profile, secret }: ProfileInput): Promise<Pr
       ...(secret.sessionToken?.trim() ? { sessionToken: secret.sessionToken.trim() } : {}),
     });
   }
-  await profilesState.update((state) => {
+  const before = (await profilesState.get()).profiles;
+  const after = await profilesState.update((state) => {
     const profiles = isNew
       ? [...state.profiles, saved]
       : state.profiles.map((p) => (p.id === saved.id ? saved : p));
     return { profiles, currentId: state.currentId ?? saved.id };
   });
+  // An edit may move a profile off a host that nothing else uses.
+  if (!isNew) await releaseUnusedOrigins(before, after.profiles);
   return saved;
 }
 
@@ -78,11 +82,13 @@ export async function duplicateProfile(id: string): Promise<Profile> {
 
 export async function deleteProfile(id: string): Promise<void> {
   await keychain.delete(id);
-  await profilesState.update((state) => {
+  const before = (await profilesState.get()).profiles;
+  const after = await profilesState.update((state) => {
     const profiles = state.profiles.filter((p) => p.id !== id);
     const currentId = state.currentId === id ? (profiles[0]?.id ?? null) : state.currentId;
     return { profiles, currentId };
   });
+  await releaseUnusedOrigins(before, after.profiles);
   await clockOffsets.update(({ [id]: _gone, ...rest }) => rest);
 }
 

@@ -1,5 +1,11 @@
 import { toErrorData } from '../cloud/errors';
-import { type Handlers, isEnvelope, type MessageName, type Reply } from '../shared/messages';
+import {
+  type Handlers,
+  isEnvelope,
+  type MessageName,
+  NOT_ACTIVITY,
+  type Reply,
+} from '../shared/messages';
 
 export interface Sender {
   id?: string;
@@ -24,9 +30,10 @@ export function isOwnPage(sender: Sender, origin: Origin): boolean {
 
 /**
  * Builds the runtime.onMessage listener. Returning undefined means "not for me",
- * so the sender gets no reply at all from a foreign message.
+ * so the sender gets no reply at all from a foreign message. `onActivity` runs for a message
+ * the page sent on a user gesture (the auto-lock's idle timer starts again).
  */
-export function createRouter(handlers: Handlers, origin: Origin) {
+export function createRouter(handlers: Handlers, origin: Origin, onActivity?: () => void) {
   return (message: unknown, sender: Sender): Promise<Reply> | undefined => {
     if (!isEnvelope(message) || !isOwnPage(sender, origin)) return undefined;
     const name = message.name as MessageName;
@@ -36,6 +43,7 @@ export function createRouter(handlers: Handlers, origin: Origin) {
         error: { code: 'UnknownMessage', message: `Unknown message: ${name}` },
       });
     }
+    if (message.activity === true && !NOT_ACTIVITY.has(name)) onActivity?.();
     const handler = handlers[name] as (args: unknown) => Promise<unknown>;
     return handler(message.args).then(
       (value): Reply => ({ ok: true, value }),

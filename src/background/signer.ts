@@ -1,15 +1,20 @@
+import { nextClockOffset } from '../cloud/clock';
 import type { Endpoint, Service } from '../cloud/endpoints';
 import { endpointFor } from '../cloud/endpoints';
 import { CloudError } from '../cloud/errors';
 import type { Profile } from '../cloud/profile';
+import { isRegion } from '../cloud/profile-validation';
 import type { HttpRequest } from '../cloud/request';
-import { presign, signRequest } from '../cloud/sign';
+import { MAX_PRESIGN_SECONDS_V4, presign, signRequest } from '../cloud/sign';
 import { clockOffsets } from '../storage/items';
-import { touchAutoLock } from './auto-lock';
 import { findProfile } from './profile-store';
 import { keychain } from './services';
 
 function endpointOf(profile: Profile, service: Service, region?: string): Endpoint {
+  // A region override ends up in an AWS host name (ec2.REGION.amazonaws.com): the Save rule.
+  if (region !== undefined && region !== '' && !isRegion(region)) {
+    throw new CloudError({ code: 'InvalidRegion', message: `Not a region name: ${region}` });
+  }
   const endpoint = endpointFor(profile, service, region);
   if (!endpoint) {
     throw new CloudError({
@@ -20,17 +25,32 @@ function endpointOf(profile: Profile, service: Service, region?: string): Endpoi
   return endpoint;
 }
 
-/** Signatures go only to the profile's own endpoint (or a bucket host under it). */
-function assertOwnEndpoint(url: string, endpoint: Endpoint): void {
-  const target = new URL(url);
+/**
+ * Signatures go only to the profile's own endpoint for the service being signed: same scheme,
+ * host (or, for virtual-hosted S3, a bucket host under it), port, and the service's path. On a
+ * Eucalyptus host every service shares host and port, so without the path check an EC2
+ * signature could be spent at /services/Euare or /services/Tokens.
+ */
+export function assertSignable(url: string, endpoint: Endpoint, service: Service): void {
+  const refuse = (why: string): never => {
+    throw new CloudError({ code: 'ForeignEndpoint', message: `Refused to sign ${url}: ${why}.` });
+  };
+  const target = URL.canParse(url) ? new URL(url) : refuse('not a URL');
   const base = new URL(endpoint.baseUrl);
-  const sameHost = target.host === base.host || target.hostname.endsWith(`.${base.hostname}`);
-  if (target.protocol !== base.protocol || !sameHost) {
-    throw new CloudError({
-      code: 'ForeignEndpoint',
-      message: `Refused to sign a request for ${target.origin}.`,
-    });
-  }
+  if (target.protocol !== base.protocol) refuse(`not ${base.protocol.slice(0, -1)}`);
+  if (target.username !== '' || target.password !== '') refuse('user info in the URL');
+  const bucketHost =
+    service === 's3' && !endpoint.pathStyle && target.hostname.endsWith(`.${base.hostname}`);
+  if (target.hostname !== base.hostname && !bucketHost) refuse(`not ${base.hostname}`);
+  // URL leaves the scheme's default port out of both, so '' matches only the default port.
+  if (target.port !== base.port) refuse(`not port ${base.port || 'default'}`);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  // EC2's Query API is served at its path itself; S3 at anything under its path.
+  const pathOk =
+    service === 'ec2'
+      ? target.pathname === `${basePath}/` || (basePath !== '' && target.pathname === basePath)
+      : basePath === '' || target.pathname.startsWith(`${basePath}/`);
+  if (!pathOk) refuse(`not under ${basePath || '/'}`);
 }
 
 async function prepare(
@@ -41,9 +61,9 @@ async function prepare(
 ) {
   const profile = await findProfile(profileId);
   const endpoint = endpointOf(profile, service, region);
-  for (const request of requests) assertOwnEndpoint(request.url, endpoint);
+  for (const request of requests) assertSignable(request.url, endpoint, service);
   const [secret, offsets] = await Promise.all([keychain.get(profileId), clockOffsets.get()]);
-  void touchAutoLock();
+  // No auto-lock touch here: polling and the launch watch sign too, and they are not the user.
   const now = new Date(Date.now() + (offsets[profileId] ?? 0));
   return { creds: { accessKeyId: profile.accessKeyId, ...secret }, scope: endpoint.scope, now };
 }
@@ -58,6 +78,20 @@ export async function signFor(
   return signRequest(request, creds, scope, now);
 }
 
+/** The background's cap for every presigned URL, SigV2 included (SigV2 itself has none). */
+export function assertExpiry(expiresSeconds: number): void {
+  if (
+    !Number.isInteger(expiresSeconds) ||
+    expiresSeconds < 1 ||
+    expiresSeconds > MAX_PRESIGN_SECONDS_V4
+  ) {
+    throw new CloudError({
+      code: 'InvalidExpiry',
+      message: `A presigned URL lasts 1 s to 7 days, not ${expiresSeconds} s.`,
+    });
+  }
+}
+
 export async function presignFor(
   profileId: string,
   service: Service,
@@ -65,22 +99,25 @@ export async function presignFor(
   expiresSeconds: number,
   region?: string,
 ): Promise<string[]> {
+  assertExpiry(expiresSeconds);
   const { creds, scope, now } = await prepare(profileId, service, requests, region);
   return Promise.all(
     requests.map((request) => presign(request, creds, scope, now, expiresSeconds)),
   );
 }
 
-/** Keeps the newest offset; small differences (network latency, Date's 1 s resolution) are ignored. */
+/**
+ * Keeps the newest offset; small differences (network latency, Date's 1 s resolution) are
+ * ignored, and a server more than an hour off is refused with the stored offset unchanged.
+ */
 export async function observeClock(
   profileId: string,
   serverTime: number,
   localTime: number,
 ): Promise<number> {
-  const measured = serverTime - localTime;
   const offsets = await clockOffsets.get();
   const previous = offsets[profileId] ?? 0;
-  const next = Math.abs(measured - previous) < 2_000 ? previous : measured;
+  const next = nextClockOffset(previous, serverTime - localTime);
   if (next !== previous) await clockOffsets.set({ ...offsets, [profileId]: next });
   return next;
 }

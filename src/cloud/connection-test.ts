@@ -189,7 +189,8 @@ export function hintFor(error: CloudErrorData, url?: string): ConnectionHint {
   if (code === 'NetworkError')
     return url.startsWith('https:') ? 'tls-or-unreachable' : 'unreachable';
   if (code === 'Timeout') return 'timeout';
-  if (isClockSkewError(error)) return 'clock-skew';
+  // ClockOutOfRange: Cirrus refused to follow a server hours off; the same advice applies.
+  if (code === 'ClockOutOfRange' || isClockSkewError(error)) return 'clock-skew';
   if (REGION_CODES.has(code) && /\bregion\b/i.test(message)) return 'wrong-region';
   // Signed for the other service: EC2 settings pointing at the object store, or the reverse.
   if (REGION_CODES.has(code) && /correct service|incorrect service/i.test(message)) {

@@ -79,6 +79,13 @@ export function originsFor(profile: Profile): string[] {
   return [...origins];
 }
 
+/** True when a profile talks plain HTTP to any of its services: nothing on the wire is encrypted. */
+export function usesPlainHttp(profile: Profile): boolean {
+  if (profile.kind === 'eucalyptus') return !profile.https;
+  if (profile.kind === 's3') return /^http:/i.test(profile.endpoint.trim());
+  return false;
+}
+
 export function isAwsHost(hostname: string): boolean {
   return /(^|\.)amazonaws\.com(\.cn)?$/.test(hostname);
 }

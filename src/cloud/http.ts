@@ -1,7 +1,8 @@
-// Sends one signed request: sign, fetch, learn the server clock from every response, and turn
-// failures into CloudErrors (network failures and timeouts here; a server's error answer is read
-// by http-errors.ts). A request rejected for clock skew is signed again once with the corrected
-// clock.
+// Sends one signed request: sign, fetch, learn the server clock from successful responses and
+// from the cloud's own clock-skew errors (not from any other answer, which anyone on the path can
+// forge), and turn failures into CloudErrors (network failures and timeouts here; a server's
+// error answer is read by http-errors.ts). A request rejected for clock skew is signed again once
+// with the corrected clock; a server more than an hour off is refused (ClockOutOfRange).
 
 import type { Service } from './endpoints';
 import { CloudError } from './errors';
@@ -88,9 +89,14 @@ async function exchange(
     const receivedLocal = Date.now();
     // The server stamped its time somewhere between sending and receiving.
     const localMid = new Date((sentLocal + receivedLocal) / 2);
-    let clockOffsetMs = await learnClock(signer, response.headers.get('date'), localMid);
+    const dateHeader = response.headers.get('date');
 
     if (isSuccess(response.status)) {
+      // The answer stands even when its Date is out of range; that clock is just not learned.
+      const clockOffsetMs = await learnClock(signer, dateHeader, localMid).catch((error) => {
+        if (error instanceof CloudError && error.code === 'ClockOutOfRange') return undefined;
+        throw error;
+      });
       if (!readBody) return withOffset({ response }, clockOffsetMs);
       let body: string;
       try {
@@ -113,11 +119,16 @@ async function exchange(
       response.headers.get('content-type') ?? '',
       requestIdHeader(response.headers),
     );
-    if (!retried && opts.retrySkew !== false && isClockSkewError(parsed.error)) {
+    if (isClockSkewError(parsed.error)) {
       // S3 names its time in the error itself, which holds even when a proxy rewrote Date.
+      // Throws ClockOutOfRange for a server too far off; that error then replaces this one.
       const serverTime = parseServerTime(parsed.serverTime);
-      if (serverTime) clockOffsetMs = await signer.observeServerTime(serverTime, localMid);
+      const clockOffsetMs = serverTime
+        ? await signer.observeServerTime(serverTime, localMid)
+        : await learnClock(signer, dateHeader, localMid);
       const shifted =
+        !retried &&
+        opts.retrySkew !== false &&
         clockOffsetMs !== undefined &&
         (offsetWhenSigned === undefined ||
           Math.abs(clockOffsetMs - offsetWhenSigned) > SKEW_RETRY_MIN_SHIFT_MS);

@@ -1,6 +1,7 @@
 // A Signer that holds the credentials itself: Node tests use it directly, and the background
 // uses it once the keychain has handed it the secret. Pure: no storage, no browser APIs.
 
+import { nextClockOffset } from './clock';
 import { endpointFor, type Service } from './endpoints';
 import type { Credentials, Profile } from './profile';
 import type { HttpRequest, SigningScope } from './request';
@@ -35,8 +36,8 @@ export function createLocalSigner(
       );
     },
     async observeServerTime(serverTime: Date, localTime: Date) {
-      const offset = serverTime.getTime() - localTime.getTime();
-      if (Number.isFinite(offset)) clock.offsetMs = offset;
+      // Bounded as in the background: a server hours off is refused and the offset kept.
+      clock.offsetMs = nextClockOffset(clock.offsetMs, serverTime.getTime() - localTime.getTime());
       return clock.offsetMs;
     },
   };

@@ -31,11 +31,56 @@ const HOSTNAME =
   /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
+/**
+ * A host name, an IPv4 address or an IPv6 literal (with or without brackets), and nothing else:
+ * the URL built from it must have exactly that host name, so `::1]@evil.com/[` (which a URL
+ * parser reads as user "::1]" at evil.com) is refused.
+ */
 export function isHost(value: string): boolean {
   const host = value.replace(/^\[(.*)\]$/, '$1');
-  if (IPV4.test(host) || HOSTNAME.test(host)) return true;
-  // An IPv6 literal: let URL be the judge.
-  return host.includes(':') && URL.canParse(`http://[${host}]/`);
+  if (host.includes(':')) {
+    // Only hex digits, colons and dots (an embedded IPv4) make an IPv6 literal.
+    if (!/^[0-9a-f:.]+$/i.test(host)) return false;
+    const url = parseUrl(`http://[${host}]/`);
+    return url?.hostname.startsWith('[') === true && url.pathname === '/';
+  }
+  if (!IPV4.test(host) && !HOSTNAME.test(host)) return false;
+  // The URL parser rewrites some (1.2.3.999 fails, 0x7f.1 becomes 127.0.0.1): keep only exact ones.
+  return parseUrl(`http://${host}/`)?.hostname === host.toLowerCase();
+}
+
+/** Region names go into AWS host names (ec2.REGION.amazonaws.com): letters, digits, dashes. */
+export function isRegion(value: string): boolean {
+  return /^[a-z0-9][a-z0-9-]{0,62}$/i.test(value);
+}
+
+/**
+ * An S3-compatible endpoint: http(s), a host Cirrus accepts, an optional port and path prefix,
+ * and nothing that would change where requests go or what is signed (user info, query, fragment).
+ */
+export function isEndpointUrl(value: string): boolean {
+  const url = parseUrl(value);
+  if (!url || !/^https?:$/.test(url.protocol)) return false;
+  if (url.username || url.password || url.search || url.hash) return false;
+  if (!isHost(url.hostname)) return false;
+  // The host as written must be the host parsed: a rewritten one means a trick or a typo.
+  const written = /^https?:\/\/([^/?#]*)/i.exec(value.trim())?.[1] ?? '';
+  return (
+    written.toLowerCase() === url.host ||
+    written.toLowerCase() === `${url.hostname}:${url.port || defaultPort(url)}`
+  );
+}
+
+function defaultPort(url: URL): string {
+  return url.protocol === 'https:' ? '443' : '80';
+}
+
+function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Checks a profile before it is saved; `hasSecret` says whether a secret is typed or already kept. */
@@ -50,7 +95,7 @@ export function validateProfile(profile: Profile, hasSecret: boolean): ProfilePr
 
   const region = profile.region.trim();
   if (!region) problems.region = 'required';
-  else if (!/^[a-z0-9][a-z0-9-]*$/i.test(region)) problems.region = 'invalid-region';
+  else if (!isRegion(region)) problems.region = 'invalid-region';
 
   if (profile.kind === 'eucalyptus') {
     if (!profile.host.trim()) problems.host = 'required';
@@ -68,8 +113,7 @@ export function validateProfile(profile: Profile, hasSecret: boolean): ProfilePr
   if (profile.kind === 's3') {
     const endpoint = profile.endpoint.trim();
     if (!endpoint) problems.endpoint = 'required';
-    else if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol))
-      problems.endpoint = 'invalid-url';
+    else if (!isEndpointUrl(endpoint)) problems.endpoint = 'invalid-url';
   }
   return problems;
 }

@@ -55,7 +55,8 @@ export interface Credentials extends Secret {
 
 export const EUCALYPTUS_DEFAULTS = {
   port: 8773,
-  https: false,
+  /** New profiles talk HTTPS unless the user unticks it; imports keep what their file says. */
+  https: true,
   ec2Path: '/services/compute',
   s3Path: '/services/objectstorage',
   legacyEc2Path: '/services/Eucalyptus',

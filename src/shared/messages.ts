@@ -7,6 +7,20 @@ import type { HttpRequest } from '../cloud/request';
 
 type None = Record<string, never>;
 
+/** The shortest passphrase the background accepts, for the vault and for backups alike. */
+export const MIN_PASSPHRASE_LENGTH = 8;
+
+/**
+ * A backup with secrets needs the user's consent: the vault passphrase when one is set, else
+ * `confirmed: true`, sent only after the page showed what is exported and the user agreed.
+ */
+export interface BackupExportArgs {
+  /** Seals the secrets into the file; without it the file holds profiles only. */
+  passphrase?: string;
+  vaultPassphrase?: string;
+  confirmed?: boolean;
+}
+
 export interface KeychainView {
   hasPassphrase: boolean;
   locked: boolean;
@@ -48,7 +62,7 @@ export interface Messages {
   settingsUpdate: { args: { autoLockMinutes: number }; result: KeychainView };
 
   /** A backup file; secrets are inside it only when a passphrase seals them. */
-  backupExport: { args: { passphrase?: string }; result: { fileName: string; json: string } };
+  backupExport: { args: BackupExportArgs; result: { fileName: string; json: string } };
   backupImport: { args: { json: string; passphrase?: string }; result: { profiles: Profile[] } };
 
   /** Signs a request for a profile's service; the page gets headers, never the secret. */
@@ -92,7 +106,20 @@ export interface Envelope<K extends MessageName = MessageName> {
   cirrus: 1;
   name: K;
   args: MessageArgs<K>;
+  /**
+   * Sent while the page had a fresh user gesture (a click, a key): only such messages push the
+   * auto-lock back, so polling and timers never keep the keychain open.
+   */
+  activity?: true;
 }
+
+/** Messages that are never the user's activity, whatever the page says (reads, the clock). */
+export const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set<MessageName>([
+  'ping',
+  'profilesList',
+  'clockObserved',
+  'keychainLock',
+]);
 
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: CloudErrorData };
 

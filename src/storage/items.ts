@@ -1,4 +1,5 @@
 // Every storage item Cirrus keeps, in one place.
+import { MAX_CLOCK_OFFSET_MS } from '../cloud/clock';
 import type { Profile } from '../cloud/profile';
 
 import { browserArea } from './browser-areas';
@@ -46,7 +47,22 @@ export const profilesState = defineItem<ProfilesState>(
 
 /** Server clock minus local clock per profile, learned from response Date headers. */
 export const clockOffsets = defineItem<Record<string, number>>(
-  { key: 'clock.offsets', version: 1, defaultValue: {} },
+  {
+    key: 'clock.offsets',
+    version: 2,
+    defaultValue: {},
+    migrations: {
+      // v2 bounds the offset to ±1 hour; one learned before (from any answer) beyond that is
+      // dropped, so signing starts again from this computer's clock.
+      2: (previous) =>
+        Object.fromEntries(
+          Object.entries((previous ?? {}) as Record<string, unknown>).filter(
+            ([, ms]) =>
+              typeof ms === 'number' && Number.isFinite(ms) && Math.abs(ms) <= MAX_CLOCK_OFFSET_MS,
+          ),
+        ),
+    },
+  },
   browserArea('local'),
 );
 
@@ -121,11 +137,25 @@ export interface LaunchOutcome {
   at: number;
 }
 
+// An SSH command as v1 stored it, unquoted: kept only when no word needed quoting.
+const PLAIN_SSH = /^ssh(?: -i [\w@%+=:,./-]+)? [\w%+=,.-]+@[\w.:-]+$/;
+
 /** The last quick launches and how they ended, for the popup (notifications can be missed). */
 export const launchOutcomes = defineItem<LaunchOutcome[]>(
   {
     key: 'launch.outcomes',
-    version: 1,
+    version: 2,
+    migrations: {
+      // v2 quotes every word of the SSH command; a v1 command with shell syntax in it (a key
+      // pair named `k;curl …|sh`) is dropped rather than offered for copying.
+      2: (previous) =>
+        Array.isArray(previous)
+          ? previous.map((o: LaunchOutcome) => ({
+              ...o,
+              ssh: typeof o?.ssh === 'string' && PLAIN_SSH.test(o.ssh) ? o.ssh : '',
+            }))
+          : previous,
+    },
     defaultValue: [],
     validate: (v): v is LaunchOutcome[] => Array.isArray(v),
   },

@@ -18,6 +18,7 @@ import {
   connectionScenarios,
   dropS3cfgScenario,
   hostPermissionScenario,
+  httpWarningScenario,
   importEucarcScenario,
   lockScenario,
   noSecretAnywhere,
@@ -49,6 +50,9 @@ for (const kind of BROWSERS) {
     test('add the profile through the form (with a validation error first)', async () => {
       await addEucalyptusProfile(page, frontDoor);
     });
+    test('an HTTP profile shows its warning (form, list, header)', async () => {
+      await httpWarningScenario(page);
+    });
     test('test connection: SigV4, then SigV2 with the server clock 2 minutes ahead', async () => {
       await connectionScenarios(page, frontDoor);
     });
@@ -74,8 +78,8 @@ for (const kind of BROWSERS) {
     test('drop an .s3cfg on the import form', async () => {
       await dropS3cfgScenario(page);
     });
-    test('back up with a passphrase, delete, restore', async () => {
-      await backupScenario(page);
+    test('exporting a backup with a vault set asks for the vault passphrase; delete, restore', async () => {
+      await backupScenario(page, browser, frontDoor, 'http://127.0.0.1/*');
     });
     test.runIf(can.permissionPrompt)(
       'refusing host access keeps the profile and says how to allow it',

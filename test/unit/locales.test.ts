@@ -15,6 +15,19 @@ describe('locales', () => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
   });
 
+  test('the certificate hint says how to trust the CA first, accepting it in a tab only after', () => {
+    for (const [catalog, trust, once] of [
+      [en, 'CA certificate', 'accept the certificate'],
+      [ja, 'CA 証明書', '証明書を受け入れて'],
+    ] as const) {
+      const hint = catalog.hintTlsOrUnreachable?.message ?? '';
+      expect(hint).toContain('Firefox');
+      expect(hint).toContain('Chrome');
+      expect(hint.indexOf(trust)).toBeGreaterThan(-1);
+      expect(hint.indexOf(once)).toBeGreaterThan(hint.indexOf(trust));
+    }
+  });
+
   test('no message is empty, and placeholders match', () => {
     for (const [key, entry] of Object.entries(en)) {
       const other = ja[key];

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { manifestFor } from '../../scripts/manifest.mjs';
@@ -40,6 +40,32 @@ describe('manifestFor', () => {
       expect(m.permissions).not.toContain('<all_urls>');
       expect(m.action.default_popup).toBe('popup.html');
       expect(m.commands['open-panel'].suggested_key.default).toBeTruthy();
+    }
+  });
+
+  test('both: extension pages run only their own scripts (no inline, eval, plugins or <base>)', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const csp: string = manifestFor(source, target, '1.0.0').content_security_policy
+        .extension_pages;
+      const directives = new Map(
+        csp.split(';').map((d) => {
+          const [name = '', ...values] = d.trim().split(/\s+/);
+          return [name, values] as const;
+        }),
+      );
+      expect(directives.get('script-src')).toEqual(["'self'"]);
+      expect(directives.get('object-src')).toEqual(["'none'"]);
+      expect(directives.get('base-uri')).toEqual(["'none'"]);
+    }
+  });
+
+  test('the built manifests carry the policy', () => {
+    const dist = resolve(import.meta.dirname, '../../dist');
+    for (const target of ['chrome', 'firefox']) {
+      const file = resolve(dist, target, 'manifest.json');
+      if (!existsSync(file)) continue; // built by `npm test` before the unit tests
+      const built = JSON.parse(readFileSync(file, 'utf8'));
+      expect(built.content_security_policy).toEqual(source.content_security_policy);
     }
   });
 });

@@ -2,13 +2,8 @@
 // the AWS CLI does: keys from the credentials file first, everything else from config.
 
 import { EUCALYPTUS_DEFAULTS, type Secret, type SignatureVersion } from '../profile';
-import {
-  eucalyptusEndpoints,
-  parseHttpUrl,
-  REGION_PATTERN,
-  s3EndpointUrl,
-  type ValueRef,
-} from './endpoints';
+import { isRegion } from '../profile-validation';
+import { eucalyptusEndpoints, parseHttpUrl, s3EndpointUrl, type ValueRef } from './endpoints';
 import { BOTOCORE_SYNTAX, entryValue, type IniEntry, type IniSection, parseIni } from './ini';
 import { ProblemLog, splitLines } from './problems';
 import type { ImportedProfile, ImportResult, ProfileDraft } from './types';
@@ -296,7 +291,7 @@ class ProfileReader {
     const signatureVersion = this.signatureVersion(s3Settings?.get('signature_version'));
     const regionRef = config ? this.value(config, 'region', 'config') : undefined;
     let region = regionRef?.value;
-    if (regionRef && !REGION_PATTERN.test(regionRef.value)) {
+    if (regionRef && !isRegion(regionRef.value)) {
       this.log.add(regionRef.line, regionRef.text, 'bad-value', 'region', 'config');
       region = undefined;
     }

@@ -4,7 +4,8 @@
 // as fixed defaults; [Boto] is_secure overrides their plain-HTTP default.
 
 import { EUCALYPTUS_DEFAULTS, type Secret } from '../profile';
-import { eucalyptusEndpoints, nameFromHost, REGION_PATTERN, type ValueRef } from './endpoints';
+import { isRegion } from '../profile-validation';
+import { eucalyptusEndpoints, nameFromHost, type ValueRef } from './endpoints';
 import { CONFIGPARSER_SYNTAX, entryValue, type IniSection, parseIni } from './ini';
 import { ProblemLog, splitLines } from './problems';
 import type { ImportedProfile, ImportResult, ProfileDraft } from './types';
@@ -150,7 +151,7 @@ class BotoReader {
   /** boto's EC2 default region unless [Boto] ec2_region_name says otherwise. */
   awsRegion(boto: IniSection | undefined): string {
     const ref = this.value(boto, 'ec2_region_name');
-    if (ref && !REGION_PATTERN.test(ref.value)) {
+    if (ref && !isRegion(ref.value)) {
       this.log.add(ref.line, ref.text, 'bad-value', ref.key);
       return 'us-east-1';
     }

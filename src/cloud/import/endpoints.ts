@@ -1,6 +1,7 @@
 // Turning the URLs and host names found in credential files into profile fields.
 
 import { EUCALYPTUS_DEFAULTS, type EucalyptusProfile } from '../profile';
+import { isEndpointUrl } from '../profile-validation';
 import type { ProblemLog } from './problems';
 
 export interface HttpEndpoint {
@@ -35,6 +36,8 @@ export function parseHttpUrl(value: string): HttpEndpoint | undefined {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   if (url.hostname === '' || url.username !== '' || url.password !== '') return undefined;
   if (url.search !== '' || url.hash !== '') return undefined;
+  // The same rule as on Save: the host written must be the host the URL goes to.
+  if (!isEndpointUrl(value)) return undefined;
   const https = url.protocol === 'https:';
   return {
     https,
@@ -72,8 +75,6 @@ export function nameFromHost(host: string): string {
   }
   return host;
 }
-
-export const REGION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 type EucalyptusEndpointFields = Pick<
   EucalyptusProfile,

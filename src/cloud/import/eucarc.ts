@@ -3,13 +3,13 @@
 // reader cannot account for is reported with its number.
 
 import { EUCALYPTUS_DEFAULTS, type Secret } from '../profile';
+import { isRegion } from '../profile-validation';
 import {
   awsRegionFromEc2Host,
   eucalyptusEndpoints,
   isAwsHost,
   nameFromHost,
   parseHttpUrl,
-  REGION_PATTERN,
   type ValueRef,
 } from './endpoints';
 import { ProblemLog, splitLines } from './problems';
@@ -292,7 +292,7 @@ class EucarcReader {
     const accessKey = this.pick(ACCESS_KEY_VARS, isKey);
     const secretKey = this.pick(SECRET_KEY_VARS, isKey);
     const sessionToken = this.pick(SESSION_TOKEN_VARS, isKey);
-    const region = this.pick(REGION_VARS, (v) => REGION_PATTERN.test(v));
+    const region = this.pick(REGION_VARS, isRegion);
 
     if (ec2 === undefined) {
       this.log.add(0, '', 'missing-endpoint', 'EC2_URL');

@@ -2,7 +2,8 @@
 // host_base says, Amazon included, because that is how s3cmd itself treats it.
 
 import type { Secret, SignatureVersion } from '../profile';
-import { parseHttpUrl, REGION_PATTERN, s3EndpointUrl } from './endpoints';
+import { isRegion } from '../profile-validation';
+import { parseHttpUrl, s3EndpointUrl } from './endpoints';
 import { entryValue, type IniEntry, type IniSection, parseIni, S3CMD_SYNTAX } from './ini';
 import { ProblemLog, splitLines } from './problems';
 import type { ImportResult } from './types';
@@ -211,7 +212,7 @@ function readDefault(
   let region = 'us-east-1';
   if (location) {
     const mapped = LOCATION_REGIONS[location.value.toUpperCase()] ?? location.value;
-    if (REGION_PATTERN.test(mapped)) region = mapped;
+    if (isRegion(mapped)) region = mapped;
     else log.add(location.entry.line, location.entry.text, 'bad-value', 'bucket_location');
   }
   const signatureVersion: SignatureVersion = signatureV2 ? 2 : 4;

@@ -3,10 +3,24 @@
 
 import type { Credentials } from '../profile';
 import type { HttpRequest, SignedRequest, SigningScope } from '../request';
-import { presignS3V2, signEc2QueryV2, signS3V2 } from './sigv2';
-import { presignV4, signV4 } from './sigv4';
+import { clearHmacKeys, hmacKeyCount, presignS3V2, signEc2QueryV2, signS3V2 } from './sigv2';
+import { clearSigningKeys, presignV4, signingKeyCount, signV4 } from './sigv4';
 
 export { MAX_PRESIGN_SECONDS_V4 } from './sigv4';
+
+/**
+ * Empties the SigV2 HMAC-key and SigV4 derived-key caches. Both are keyed by the raw secret, so
+ * a locked keychain must call this or the secrets stay in the worker's memory.
+ */
+export function clearSigningCaches(): void {
+  clearHmacKeys();
+  clearSigningKeys();
+}
+
+/** How many cached keys exist, for tests that a lock leaves none. */
+export function signingCacheSize(): number {
+  return hmacKeyCount() + signingKeyCount();
+}
 
 /** `now` is the corrected server time (see the clock-skew note in DESIGN.md), not Date.now(). */
 export function signRequest(

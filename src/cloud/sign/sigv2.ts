@@ -24,6 +24,15 @@ const encoder = new TextEncoder();
 const hmacKeys = new Map<string, Promise<CryptoKey>>();
 const MAX_CACHED_HMAC_KEYS = 16;
 
+/** Forgets every imported key (each holds a raw secret); see clearSigningCaches. */
+export function clearHmacKeys(): void {
+  hmacKeys.clear();
+}
+
+export function hmacKeyCount(): number {
+  return hmacKeys.size;
+}
+
 function hmacKey(hash: HmacHash, secret: string): Promise<CryptoKey> {
   const id = `${hash}\n${secret}`;
   let key = hmacKeys.get(id);
@@ -51,9 +60,12 @@ export async function signStringV2(
 
 // --- EC2 Query -------------------------------------------------------------------------------
 
-// Parameters the signer owns; stale copies from an earlier signing are dropped.
+// Parameters the signer owns; stale copies from an earlier signing are dropped. Expires too: a
+// caller-chosen expiry could make one signature last for years, so the signer always writes
+// Timestamp, which the server accepts only within minutes of its clock.
 const EC2_AUTH_PARAMS = new Set([
   'AWSAccessKeyId',
+  'Expires',
   'Signature',
   'SignatureMethod',
   'SignatureVersion',
@@ -103,8 +115,7 @@ export async function signEc2QueryV2(
     ['SignatureMethod', 'HmacSHA256'],
     ['SignatureVersion', '2'],
   );
-  // A request may carry Expires instead; the server rejects both together.
-  if (!kept.some(([name]) => name === 'Expires')) kept.push(['Timestamp', ec2Timestamp(now)]);
+  kept.push(['Timestamp', ec2Timestamp(now)]);
   if (creds.sessionToken) kept.push(['SecurityToken', creds.sessionToken]);
 
   url.search = '';

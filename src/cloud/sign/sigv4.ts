@@ -32,6 +32,16 @@ const signingKeyCache = new Map<string, ArrayBuffer>();
 const firstSignings = new Map<string, Promise<unknown>>();
 const MAX_CACHED_SIGNING_KEYS = 32;
 
+/** Forgets every derived key and pending first signing (their ids hold raw secrets). */
+export function clearSigningKeys(): void {
+  signingKeyCache.clear();
+  firstSignings.clear();
+}
+
+export function signingKeyCount(): number {
+  return signingKeyCache.size + firstSignings.size;
+}
+
 /** 20150830T123600Z */
 export function amzDate(now: Date): string {
   return now.toISOString().replace(/[-:]|\.\d{3}/g, '');

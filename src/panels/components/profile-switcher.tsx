@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { usesPlainHttp } from '../../cloud/endpoints';
 import type { Profile } from '../../cloud/profile';
 import browser from '../../shared/browser';
 import { call } from '../../shared/call';
 import type { ProfilesView } from '../../shared/messages';
 import { remoteSigner } from '../../shared/remote-signer';
 import { t } from '../i18n';
+import { HttpWarning } from './http-warning';
 
 /** Regions an AWS profile can switch to, from DescribeRegions; other clouds have the one region. */
 function useRegions(profile: Profile | undefined): { regions: string[]; problem: string | null } {
@@ -102,6 +104,7 @@ export function ProfileSwitcher() {
           ))}
         </select>
       </label>
+      {current && usesPlainHttp(current) && <HttpWarning compact />}
       {failure && (
         <p class="switcher-failure" role="alert">
           {failure}

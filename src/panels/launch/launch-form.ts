@@ -3,6 +3,7 @@
 
 import { encodeBase64Utf8, type Instance, type RunInstancesInput } from '../../cloud/ec2';
 import type { Profile } from '../../cloud/profile';
+import { shellLine } from '../../cloud/shell-quote';
 
 export interface LaunchForm {
   imageId: string;
@@ -132,10 +133,6 @@ export function runInput(form: LaunchForm, profile: Profile): RunInstancesInput 
   return input;
 }
 
-function quote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 /** The same launch as a command to copy: the AWS CLI, or euca2ools for a Eucalyptus profile. */
 export function commandLine(form: LaunchForm, profile: Profile): string {
   const input = runInput(form, profile);
@@ -184,5 +181,5 @@ export function commandLine(form: LaunchForm, profile: Profile): string {
       words.push('--tag-specifications', `ResourceType=instance,Tags=[${list}]`);
     }
   }
-  return words.map(quote).join(' ');
+  return shellLine(words);
 }

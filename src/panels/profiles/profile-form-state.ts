@@ -82,6 +82,14 @@ export function formFromProfile(profile: Profile): ProfileForm {
   return form;
 }
 
+/** An S3 endpoint typed without a scheme gets https:// (HTTP only when the user writes it). */
+function withScheme(endpoint: string): string {
+  const trimmed = endpoint.trim();
+  return trimmed === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)
+    ? trimmed
+    : `https://${trimmed}`;
+}
+
 export function profileFromForm(form: ProfileForm): Profile {
   const base = {
     id: form.id,
@@ -111,7 +119,7 @@ export function profileFromForm(form: ProfileForm): Profile {
       return {
         ...base,
         kind: 's3',
-        endpoint: form.endpoint.trim(),
+        endpoint: withScheme(form.endpoint),
         pathStyle: form.pathStyle,
         signatureVersion,
       };

@@ -1,8 +1,10 @@
+import { usesPlainHttp } from '../../cloud/endpoints';
 import { EUCALYPTUS_DEFAULTS } from '../../cloud/profile';
 import type { FieldProblem, ProfileField } from '../../cloud/profile-validation';
 import { Checkbox, Field, TextField } from '../components/field';
+import { HttpWarning } from '../components/http-warning';
 import { type MessageKey, t } from '../i18n';
-import type { ProfileForm as FormState } from './profile-form-state';
+import { type ProfileForm as FormState, profileFromForm } from './profile-form-state';
 import { type ProfilesModel, requestHostPermission } from './profiles-model';
 
 const PROBLEM_KEYS: Record<FieldProblem, MessageKey> = {
@@ -37,6 +39,7 @@ export function ProfileFormView({ model }: { model: ProfilesModel }) {
     />
   );
   const isNew = form.id === '';
+  const plainHttp = usesPlainHttp(profileFromForm(form));
 
   function submit(event: Event) {
     event.preventDefault();
@@ -72,6 +75,7 @@ export function ProfileFormView({ model }: { model: ProfilesModel }) {
             checked={form.https}
             onChecked={(https) => set({ https })}
           />
+          {plainHttp && <HttpWarning />}
           {text('ec2Path', 'fieldEc2Path')}
           <div class="presets">
             <button type="button" onClick={() => set({ ec2Path: EUCALYPTUS_DEFAULTS.ec2Path })}>
@@ -107,6 +111,7 @@ export function ProfileFormView({ model }: { model: ProfilesModel }) {
             checked={form.pathStyle}
             onChecked={(pathStyle) => set({ pathStyle })}
           />
+          {plainHttp && <HttpWarning />}
         </fieldset>
       )}
 

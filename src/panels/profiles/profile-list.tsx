@@ -1,6 +1,7 @@
-import type { Service } from '../../cloud/endpoints';
+import { type Service, usesPlainHttp } from '../../cloud/endpoints';
 import type { Profile } from '../../cloud/profile';
 import { HINT_KEYS } from '../components/error-message';
+import { HttpWarning } from '../components/http-warning';
 import { t } from '../i18n';
 import { endpointSummary, KIND_KEYS } from './profile-summary';
 import type { ProfilesModel, TestState } from './profiles-model';
@@ -61,6 +62,7 @@ export function ProfileList({ model }: { model: ProfilesModel }) {
               <span class="mono muted">{profile.accessKeyId}</span>
               {clock && <span class="clock">{clock}</span>}
             </div>
+            {usesPlainHttp(profile) && <HttpWarning />}
             <div class="profile-actions">
               <button
                 type="button"
