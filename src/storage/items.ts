@@ -1,5 +1,6 @@
 // Every storage item Cirrus keeps, in one place.
 import { MAX_CLOCK_OFFSET_MS } from '../cloud/clock';
+import type { SshRefusal } from '../cloud/ec2/ssh';
 import type { Profile } from '../cloud/profile';
 
 import { browserArea } from './browser-areas';
@@ -128,12 +129,16 @@ export const launchWatches = defineItem<LaunchWatch[]>(
 );
 
 export interface LaunchOutcome {
+  /** What a launch notification passes to the panel (absent on outcomes kept before it existed). */
+  id?: string;
   presetName: string;
   instanceIds: string[];
   running: boolean;
   /** Public address (or DNS name) of the first running instance; '' when none. */
   address: string;
   ssh: string;
+  /** Why `ssh` is empty for a running launch: no address yet, or a host name that is not one. */
+  sshRefusal?: SshRefusal;
   at: number;
 }
 

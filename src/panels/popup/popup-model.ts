@@ -3,7 +3,7 @@
 
 import { batch, computed, signal } from '@preact/signals';
 import type { Instance } from '../../cloud/ec2';
-import { sshCommand } from '../../cloud/ec2/ssh';
+import { type SshCommand, type SshRefusal, sshCommandFor } from '../../cloud/ec2/ssh';
 import type { CloudErrorData } from '../../cloud/errors';
 import { call } from '../../shared/call';
 import {
@@ -27,7 +27,8 @@ export interface PopupInstance {
   state: string;
   /** Public IP, else public DNS name, else private IP; '' while none is assigned. */
   address: string;
-  ssh: string | null;
+  /** The command, or why there is none (said on a click rather than a silently dead button). */
+  ssh: SshCommand;
 }
 
 /** The popup's rows: running or changing instances, the newest launch first. */
@@ -40,7 +41,7 @@ export function popupInstances(list: readonly Instance[]): PopupInstance[] {
       name: nameOf(instance),
       state: instance.state.name,
       address: instance.ipAddress || instance.dnsName || instance.privateIpAddress,
-      ssh: sshCommand(instance),
+      ssh: sshCommandFor(instance),
     }));
 }
 
@@ -65,6 +66,8 @@ export function createPopupModel(deps: ModelDeps) {
   const status = signal<LaunchStatus | null>(null);
   /** The last SSH command asked for; `done` false when the clipboard refused it (shown to copy by hand). */
   const copied = signal<{ text: string; done: boolean } | null>(null);
+  /** Why the last Copy SSH had nothing to copy. */
+  const refused = signal<SshRefusal | null>(null);
   /** False until the profile source first answers: no "add a profile" flash before that. */
   const ready = signal(false);
   let disposed = false;
@@ -74,6 +77,7 @@ export function createPopupModel(deps: ModelDeps) {
       ready.value = true;
       status.value = null;
       copied.value = null;
+      refused.value = null;
     });
     instances.use(next);
   });
@@ -135,6 +139,18 @@ export function createPopupModel(deps: ModelDeps) {
     if (!disposed) copied.value = { text, done };
   }
 
+  async function copySsh(ssh: SshCommand) {
+    if (ssh.ok) {
+      refused.value = null;
+      await copy(ssh.command);
+    } else {
+      batch(() => {
+        copied.value = null;
+        refused.value = ssh;
+      });
+    }
+  }
+
   return {
     ready,
     profile,
@@ -144,9 +160,11 @@ export function createPopupModel(deps: ModelDeps) {
     outcomes,
     status,
     copied,
+    refused,
     launch,
     remove,
     copy,
+    copySsh,
     dispose() {
       disposed = true;
       deps.storageEvents.removeListener(onStorage);
