@@ -1,5 +1,6 @@
 // The EC2 scenario both browsers must pass: find an image, launch it through the dialog, watch it
 // come up without a manual refresh, read its console, tag it, stop, start, reboot, terminate.
+import { execFileSync } from 'node:child_process';
 import { expect } from 'vitest';
 import { reloadPage } from '../support/browser-adapter';
 import type { FrontDoor } from '../support/front-door';
@@ -448,5 +449,81 @@ export function cliSeesInstance(cli: (args: string[]) => unknown, id: string) {
       { Key: 'Name', Value: 'e2e web' },
       { Key: 'note', Value: XSS_TAG },
     ]),
+  );
+}
+
+/** A key pair name EC2 allows (ASCII) that a shell would run if the command were not quoted. */
+export const HOSTILE_KEY = `k;$(touch /tmp/cirrus-e2e-pwned)'q`;
+
+/** The words a real POSIX shell makes of a command line; it runs nothing but printf. */
+export function shellWords(line: string): string[] {
+  // `set --` turns the line's words into "$@" (a `;` or `$(…)` left unquoted would run here).
+  const out = execFileSync('/bin/sh', ['-c', `set -- ${line}\nprintf '%s\\0' "$@"`], {
+    encoding: 'utf8',
+  });
+  return out.split('\0').slice(0, -1);
+}
+
+/**
+ * An instance whose key pair name holds `;`, `$()` and a quote: the panel's Copy SSH command
+ * gives a line a POSIX shell splits into exactly ssh, -i, NAME.pem, USER@HOST.
+ */
+export async function hostileKeyName(page: TypingPage, instanceId: string, host: string) {
+  await page.click('#tab-instances');
+  await press(page, 'Refresh');
+  await clickRow(page, instanceId);
+  await press(page, 'Copy SSH command');
+  // Copied, or shown to copy by hand where a headless browser keeps the clipboard from the page.
+  const note = await waitFor(
+    page,
+    () =>
+      [...document.querySelectorAll('.notice[role="status"]')]
+        .map((e) => e.textContent ?? '')
+        .find((text) => /^(Copied|SSH command): ssh /.test(text)),
+    'the SSH command on the page',
+  );
+  const line = note.replace(/^(Copied|SSH command): /, '');
+  expect(shellWords(line)).toEqual(['ssh', '-i', `${HOSTILE_KEY}.pem`, `ec2-user@${host}`]);
+}
+
+/** Ten years, as a server with a broken (or hostile) clock would have it. */
+export const TEN_YEARS_MS = 10 * 365 * 24 * 60 * 60_000;
+
+function storedOffsets(page: TypingPage) {
+  return run<{ current: string; offsets: Record<string, number> }>(
+    page,
+    `const api = globalThis.browser ?? globalThis.chrome;
+     return api.storage.local.get(['profiles', 'clock.offsets']).then((r) => ({
+       current: r.profiles.value.currentId,
+       offsets: r['clock.offsets']?.value ?? {},
+     }));`,
+  );
+}
+
+/**
+ * A server 10 years ahead: the list load is refused with the clock message, and the profile's
+ * clock offset stays what it was. The cloud's clock is set right again afterwards.
+ */
+export async function serverYearsAhead(page: TypingPage, frontDoor: FrontDoor) {
+  await page.click('#tab-instances');
+  await waitFor(page, () => document.querySelectorAll('tr[data-key]').length > 0, 'instances');
+  const before = await storedOffsets(page);
+  expect(before.current).toBeTruthy();
+  frontDoor.setClockOffset(TEN_YEARS_MS);
+  try {
+    await press(page, 'Refresh');
+    await waitForText(page, 'ClockOutOfRange');
+    await waitForText(page, 'minutes (the server is ahead of this computer)');
+    const after = await storedOffsets(page);
+    expect(after.offsets[after.current]).toBe(before.offsets[before.current]);
+    expect(Math.abs(after.offsets[after.current] ?? 0)).toBeLessThanOrEqual(60 * 60_000);
+  } finally {
+    frontDoor.setClockOffset(0);
+  }
+  await press(page, 'Refresh');
+  await waitFor(
+    page,
+    () => !document.body.innerText.includes('ClockOutOfRange'),
+    'the list again once the clock is right',
   );
 }
