@@ -236,6 +236,8 @@ export async function quickLaunchScenario(
   await press(page, 'Launch…');
   await fill(page, 'Image ID', MOTO_IMAGE);
   await fill(page, 'Preset name', 'web preset');
+  // No passphrase in this browser: the dialog says the user data would be kept plain.
+  await waitForText(page, 'user data is kept unencrypted on this computer');
   await press(page, 'Save as preset');
   await waitForText(page, 'Preset “web preset” saved');
   await press(page, 'Cancel');

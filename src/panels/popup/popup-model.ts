@@ -107,8 +107,13 @@ export function createPopupModel(deps: ModelDeps) {
     const current = profile.value;
     if (!current || status.value?.kind === 'launching') return;
     status.value = { kind: 'launching', name: preset.name };
-    const form: LaunchForm = { ...emptyLaunchForm(), ...(preset.form as Partial<LaunchForm>) };
+    let form: LaunchForm = { ...emptyLaunchForm(), ...(preset.form as Partial<LaunchForm>) };
     try {
+      // Sealed user data is opened by the background for this launch only, never stored here.
+      if (preset.sealedUserData) {
+        const data = await call('presetUserData', { id: preset.id });
+        form = { ...form, ...(data as Pick<LaunchForm, 'userData' | 'userDataFile'>) };
+      }
       // A fresh token per click: each click is a launch the user asked for.
       const input = { ...runInput(form, current.profile), clientToken: crypto.randomUUID() };
       const { ec2Call, runInstances } = await import('../../cloud/ec2');
