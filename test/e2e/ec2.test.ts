@@ -15,7 +15,9 @@ import { createKeyIn } from './ec2-moto';
 import {
   cliSeesInstance,
   eucalyptusRefusals,
+  HOSTILE_HOST,
   HOSTILE_KEY,
+  hostileHost,
   hostileKeyName,
   imageManagement,
   instanceLifecycle,
@@ -25,6 +27,7 @@ import {
   launchRefusals,
   MOTO_IMAGE,
   quickLaunchScenario,
+  rewriteHosts,
   serverYearsAhead,
   throttlingAndMissingKey,
 } from './ec2-scenarios';
@@ -50,13 +53,16 @@ for (const kind of BROWSERS) {
     let signedFrom = 0;
     let instanceId = '';
     const throttle = { describeInstances: 0 };
+    /** DNS names the front door puts in place of moto's, by instance id. */
+    const hosts = new Map<string, string>();
+    let hostileId = '';
 
     beforeAll(async () => {
       moto = await startMoto();
       frontDoor = await startFrontDoor({
         motoUrl: moto.url,
         credentials: [CREDENTIALS],
-        ec2Rewrite: keepPending(4_000),
+        ec2Rewrite: rewriteHosts(keepPending(4_000), hosts),
         ec2Answer: eucalyptusRefusals(throttle),
       });
       browser = await launchBrowser(kind);
@@ -113,6 +119,11 @@ for (const kind of BROWSERS) {
       const instance = found?.Instances[0];
       expect(instance?.KeyName).toBe(HOSTILE_KEY);
       await hostileKeyName(page, id, instance?.PublicDnsName || instance?.PublicIpAddress || '');
+      hostileId = id;
+    });
+    test('a host name from the cloud that is not one: Copy SSH in the panel and the popup says so', async () => {
+      hosts.set(hostileId, HOSTILE_HOST);
+      await hostileHost(page, (path) => browser.open(path), hostileId);
     });
     test(`every EC2 request above was signed with SigV${can.signatureVersion} and accepted`, () => {
       expectEc2SignedWith(frontDoor, signedFrom, can.signatureVersion);
