@@ -137,6 +137,7 @@ export function createPopupModel(deps: ModelDeps) {
   }
 
   async function copy(text: string) {
+    refused.value = null;
     const done = await navigator.clipboard.writeText(text).then(
       () => true,
       () => false,
@@ -146,7 +147,6 @@ export function createPopupModel(deps: ModelDeps) {
 
   async function copySsh(ssh: SshCommand) {
     if (ssh.ok) {
-      refused.value = null;
       await copy(ssh.command);
     } else {
       batch(() => {
