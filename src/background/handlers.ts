@@ -5,6 +5,7 @@ import { touchAutoLock } from './auto-lock';
 import { exportBackup, importBackup } from './backup';
 import { watchLaunch } from './launch-watch';
 import { openPanelTab } from './open-panel';
+import { presetUserData, savePreset, sealPresets, unsealPresets } from './preset-vault';
 import {
   deleteProfile,
   duplicateProfile,
@@ -50,6 +51,7 @@ export const handlers = {
 
   async keychainUnlock({ passphrase }) {
     await keychain.unlock(passphrase);
+    await sealPresets(keychain);
     await touchAutoLock(true);
     return keychainView();
   },
@@ -65,11 +67,19 @@ export const handlers = {
         message: `A passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`,
       });
     }
+    // A change of passphrase changes the key: presets are opened with the old one first.
+    if ((await keychain.status()).hasPassphrase) {
+      await keychain.unlock(current ?? '');
+      await unsealPresets(keychain);
+    }
     await keychain.setPassphrase(passphrase, current);
+    await sealPresets(keychain);
     await touchAutoLock(true);
     return keychainView();
   },
   async keychainRemovePassphrase({ current }) {
+    await keychain.unlock(current);
+    await unsealPresets(keychain);
     await keychain.removePassphrase(current);
     await touchAutoLock(true);
     return keychainView();
@@ -95,6 +105,8 @@ export const handlers = {
   async clockObserved({ profileId, serverTime, localTime }) {
     return { offsetMs: await observeClock(profileId, serverTime, localTime) };
   },
+  presetSave: ({ preset }) => savePreset(preset, keychain),
+  presetUserData: ({ id }) => presetUserData(id, keychain),
   async watchLaunch(watch) {
     await watchLaunch(watch);
     return {};

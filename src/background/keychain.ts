@@ -153,6 +153,25 @@ export function createKeychain(areas: { local: () => StorageArea; session: () =>
       await sessionKey.set(await exportKey(key));
     },
 
+    /**
+     * Seals a value (a launch preset's user data) with the vault's key; null when no passphrase
+     * is set. Throws KeychainLocked while locked.
+     */
+    async sealValue(value: unknown): Promise<Sealed | null> {
+      const current = await store.get();
+      if (current.kind === 'plain') return null;
+      const key = await unlockedKey();
+      if (!key) throw locked();
+      return seal(key, current.salt, current.iterations, value);
+    },
+
+    /** Opens what sealValue sealed. Throws KeychainLocked, or WrongPassphrase for another key. */
+    async openValue<T>(sealed: Sealed): Promise<T> {
+      const key = await unlockedKey();
+      if (!key) throw locked();
+      return open<T>(key, sealed);
+    },
+
     /** Locks, and forgets the signing keys derived from secrets while it was open. */
     async lock(): Promise<void> {
       await sessionKey.remove();

@@ -1,7 +1,13 @@
 // Quick launch: the popup launches and closes; the background follows the new instances (an
 // alarm, so a stopped worker picks up again) and notifies once they run, with their address.
 
-import { describeInstances, ec2List, type Instance, sshCommand } from '../cloud/ec2';
+import {
+  describeInstances,
+  ec2List,
+  type Instance,
+  type SshRefusal,
+  sshCommandFor,
+} from '../cloud/ec2';
 import type { Signer } from '../cloud/signer';
 import browser from '../shared/browser';
 import { type LaunchWatch, launchOutcomes, launchWatches } from '../storage/items';
@@ -9,6 +15,8 @@ import { findProfile } from './profile-store';
 import { observeClock, presignFor, signFor } from './signer';
 
 export const LAUNCH_WATCH_ALARM = 'cirrus.launch-watch';
+/** A launch notification's id: this prefix and the id of the launch outcome it tells of. */
+export const NOTIFICATION_PREFIX = 'cirrus-launch:';
 const GIVE_UP_MS = 60 * 60_000;
 // While the worker is awake it polls this often; the alarm wakes it when it was stopped.
 const POLL_MS = 5_000;
@@ -35,39 +43,49 @@ function schedule() {
   timer = setTimeout(() => void checkLaunches(), POLL_MS);
 }
 
+/** Why there is no SSH command, in the user's words (the panel says the same). */
+function refusalText(refusal: SshRefusal): string {
+  return refusal.reason === 'no-host'
+    ? browser.i18n.getMessage('sshNoHost')
+    : browser.i18n.getMessage('sshInvalidHost', [refusal.host]);
+}
+
 async function notify(watch: LaunchWatch, instances: Instance[]) {
   const running = instances.filter((i) => i.state.name === 'running');
   const first = running[0];
   const address = first ? first.ipAddress || first.dnsName || first.privateIpAddress : '';
-  const ssh = first ? sshCommand(first) : null;
+  const ssh = first ? sshCommandFor(first) : null;
+  const refusal = ssh && !ssh.ok ? ssh : undefined;
   const title = running.length
     ? browser.i18n.getMessage('notifyRunningTitle', [watch.presetName])
     : browser.i18n.getMessage('notifyFailedTitle', [watch.presetName]);
-  const message = running.length
-    ? browser.i18n.getMessage('notifyRunningBody', [
-        running.map((i) => i.instanceId).join(', '),
-        address || '-',
-      ])
-    : browser.i18n.getMessage('notifyFailedBody', [
+  const ids = running.map((i) => i.instanceId).join(', ');
+  const message = !running.length
+    ? browser.i18n.getMessage('notifyFailedBody', [
         instances.map((i) => `${i.instanceId} ${i.state.name}`).join(', ') ||
           watch.instanceIds.join(', '),
-      ]);
+      ])
+    : refusal
+      ? browser.i18n.getMessage('notifyRunningNoSsh', [ids, address || '-', refusalText(refusal)])
+      : browser.i18n.getMessage('notifyRunningBody', [ids, address || '-']);
+  const id = crypto.randomUUID();
   await launchOutcomes.update((list) =>
     [
       {
+        id,
         presetName: watch.presetName,
         instanceIds: watch.instanceIds,
         running: running.length > 0,
         address,
-        ssh: ssh ?? '',
+        ssh: ssh?.ok ? ssh.command : '',
+        ...(refusal && { sshRefusal: refusal }),
         at: Date.now(),
       },
       ...list,
     ].slice(0, 5),
   );
-  // The id carries the SSH command, so a click after the worker restarted still knows it.
-  const id = `cirrus-launch:${encodeURIComponent(ssh ?? '')}:${watch.instanceIds.join(',')}`;
-  await browser.notifications.create(id, {
+  // The id names the stored outcome, never the command: the panel looks it up there.
+  await browser.notifications.create(`${NOTIFICATION_PREFIX}${id}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-96.png'),
     title,
@@ -107,11 +125,14 @@ export async function checkLaunches(): Promise<void> {
   else await browser.alarms.clear(LAUNCH_WATCH_ALARM);
 }
 
-/** A click on a launch notification opens the panel with its SSH command copied. */
+/**
+ * A click on a launch notification opens the panel on that launch's outcome, where the user sees
+ * the SSH command and copies it with a click (the panel copies nothing by itself).
+ */
 export async function onNotificationClicked(notificationId: string): Promise<void> {
-  if (!notificationId.startsWith('cirrus-launch:')) return;
-  const ssh = decodeURIComponent(notificationId.split(':')[1] ?? '');
-  const query = ssh ? `?copy=${encodeURIComponent(ssh)}` : '';
+  if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
+  const id = notificationId.slice(NOTIFICATION_PREFIX.length);
+  const query = /^[\w-]+$/.test(id) ? `?launch=${id}` : '';
   await browser.tabs.create({ url: browser.runtime.getURL(`panel.html${query}`) });
   await browser.notifications.clear(notificationId);
 }

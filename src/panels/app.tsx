@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { call } from '../shared/call';
 import { lastTab } from '../storage/items';
 import { AppHeader } from './components/app-header';
+import { LaunchSsh } from './components/launch-ssh';
 import { LazyPanel } from './components/lazy-panel';
 import { TabBar } from './components/tab-bar';
 import { t } from './i18n';
@@ -18,17 +19,8 @@ export function App() {
     return model.dispose;
   }, [model]);
 
-  // A launch notification opens the panel with ?copy=<ssh command>: copy it and say so.
-  const [copy, setCopy] = useState<{ text: string; done: boolean } | null>(null);
-  useEffect(() => {
-    const text = new URLSearchParams(location.search).get('copy');
-    if (!text) return;
-    setCopy({ text, done: false });
-    void navigator.clipboard.writeText(text).then(
-      () => setCopy({ text, done: true }),
-      () => undefined,
-    );
-  }, []);
+  // A launch notification opens the panel with ?launch=<outcome id> (see LaunchSsh).
+  const launchId = useMemo(() => new URLSearchParams(location.search).get('launch'), []);
 
   // Wait for the remembered tab (one storage read) instead of flashing the default one.
   if (!model.ready.value) return null;
@@ -43,11 +35,7 @@ export function App() {
           {t('backgroundUnavailable', problem.message)}
         </p>
       )}
-      {copy && (
-        <p class="banner" role="status">
-          {copy.done ? t('sshCopied', copy.text) : t('sshCommandIs', copy.text)}
-        </p>
-      )}
+      {launchId && <LaunchSsh id={launchId} />}
       <TabBar active={active.id} onSelect={model.select} />
       <main class="tab-panel">
         <div role="tabpanel" id={`tabpanel-${active.id}`} aria-labelledby={`tab-${active.id}`}>

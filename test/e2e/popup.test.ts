@@ -9,7 +9,7 @@ import {
 } from '../support/browser-adapter';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
-import { popupScenario, runNamedInstance } from './popup-scenarios';
+import { popupScenario, runNamedInstance, sealedPresetScenario } from './popup-scenarios';
 import { addEucalyptusProfile, CREDENTIALS, switchToSignatureV2 } from './profiles-scenarios';
 
 const NAME = 'popup-web';
@@ -22,10 +22,20 @@ for (const kind of BROWSERS) {
     let frontDoor: FrontDoor;
     let browser: TestBrowser;
     let instance: Instance;
+    const userData: string[] = [];
 
     beforeAll(async () => {
       moto = await startMoto();
-      frontDoor = await startFrontDoor({ motoUrl: moto.url, credentials: [CREDENTIALS] });
+      frontDoor = await startFrontDoor({
+        motoUrl: moto.url,
+        credentials: [CREDENTIALS],
+        // Records what each launch carried as user data, and lets moto answer.
+        ec2Answer: (action, params) => {
+          if (action === 'RunInstances')
+            userData.push(params.find(([key]) => key === 'UserData')?.[1] ?? '');
+          return undefined;
+        },
+      });
       instance = await runNamedInstance(frontDoor, NAME);
       browser = await launchBrowser(kind);
       await browser.grantHostAccess('http://127.0.0.1/*');
@@ -43,6 +53,9 @@ for (const kind of BROWSERS) {
 
     test('shows the running instance with its address and Copy SSH; Open Cirrus opens the panel, then focuses it', async () => {
       await popupScenario(browser, instance, NAME);
+    });
+    test('with a passphrase, a preset keeps its user data sealed and its quick launch still sends it', async () => {
+      await sealedPresetScenario(browser, () => userData);
     });
   });
 }

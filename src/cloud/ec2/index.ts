@@ -24,6 +24,6 @@ export * from './operations/tags';
 export * from './operations/volumes';
 export * from './operations/zones';
 export { type Filter, flattenQuery, type QueryParams } from './query';
-export { type SshCommand, sshCommand, sshCommandFor } from './ssh';
+export { type SshCommand, type SshRefusal, sshCommand, sshCommandFor } from './ssh';
 export { parseEc2Time } from './time';
 export type * from './types';

@@ -11,6 +11,9 @@ export type SshCommand =
   | { ok: false; reason: 'no-host' }
   | { ok: false; reason: 'invalid-host'; host: string };
 
+/** Why there is no SSH command: shown to the user, and kept with a launch's outcome. */
+export type SshRefusal = Extract<SshCommand, { ok: false }>;
+
 /** `ssh -i KEY.pem USER@HOST`, by public DNS name, else public IP, else private IP. */
 export function sshCommandFor(instance: Instance, user = 'ec2-user'): SshCommand {
   const host = instance.dnsName || instance.ipAddress || instance.privateIpAddress;

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { type Instance, sshCommand } from '../../cloud/ec2';
+import { type Instance, sshCommandFor } from '../../cloud/ec2';
 import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
@@ -8,6 +8,7 @@ import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
 import { formLike } from '../launch/launch-form';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
+import { copyText, sshRefusalText } from '../ssh-text';
 import { TRANSITIONAL_STATES } from './instance-columns';
 import {
   ColumnsDialog,
@@ -21,7 +22,8 @@ import { createInstancesModel } from './instances-model';
 export default function InstancesPanel() {
   const model = useMemo(() => createInstancesModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
-  const [copied, setCopied] = useState<string | null>(null);
+  /** What the last Copy SSH command did: copied, shown to copy by hand, or why there is none. */
+  const [sshNote, setSshNote] = useState<{ ok: boolean; text: string } | null>(null);
 
   const current = model.profile.value;
   if (!current) {
@@ -38,7 +40,12 @@ export default function InstancesPanel() {
   const ids = chosen.map((i) => i.instanceId);
   const single = chosen.length === 1 ? chosen[0] : undefined;
   const dialog = model.dialog.value;
-  const ssh = single ? sshCommand(single) : null;
+  async function copySsh(instance: Instance) {
+    const ssh = sshCommandFor(instance);
+    if (!ssh.ok) return setSshNote({ ok: false, text: sshRefusalText(ssh) });
+    const done = await copyText(ssh.command);
+    setSshNote({ ok: true, text: t(done ? 'sshCopied' : 'sshCommandIs', ssh.command) });
+  }
   const stateIs = (...names: string[]) =>
     chosen.length > 0 && chosen.every((i) => names.includes(i.state.name));
 
@@ -96,11 +103,7 @@ export default function InstancesPanel() {
         >
           {t('tags')}
         </button>
-        <button
-          type="button"
-          disabled={!ssh}
-          onClick={() => ssh && void navigator.clipboard.writeText(ssh).then(() => setCopied(ssh))}
-        >
+        <button type="button" disabled={!single} onClick={() => single && void copySsh(single)}>
           {t('copySsh')}
         </button>
         <button
@@ -117,9 +120,9 @@ export default function InstancesPanel() {
       {list.error.value && <ErrorMessage error={list.error.value} />}
       {model.error.value && <ErrorMessage error={model.error.value} />}
       <NoticeLine notice={model.notice.value} />
-      {copied && (
-        <p class="notice ok" role="status">
-          {t('sshCopied', copied)}
+      {sshNote && (
+        <p class={sshNote.ok ? 'notice ok' : 'notice warning'} role="status">
+          {sshNote.text}
         </p>
       )}
       <VirtualTable

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { call } from '../../shared/call';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { Checkbox, Field, TextField } from '../components/field';
@@ -53,6 +54,14 @@ export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }:
     [current, imageId, initial],
   );
   const [presetName, setPresetName] = useState('');
+  // What a preset keeps of the user data depends on the vault: sealed with it, or plain.
+  const [vault, setVault] = useState<boolean | null>(null);
+  useEffect(() => {
+    call('profilesList', {}).then(
+      (view) => setVault(view.keychain.hasPassphrase),
+      () => setVault(false),
+    );
+  }, []);
   const form = model.form.value;
   const problems = model.problems.value;
   const choices = model.choices.value;
@@ -290,6 +299,9 @@ export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }:
           <span role="status">{t('presetSaved', model.presetSaved.value)}</span>
         )}
       </div>
+      {vault !== null && (
+        <p class="muted preset-kept">{t(vault ? 'presetUserDataSealed' : 'presetUserDataPlain')}</p>
+      )}
       {model.choicesError.value && <ErrorMessage error={model.choicesError.value} />}
     </Dialog>
   );

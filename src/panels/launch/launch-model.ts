@@ -11,7 +11,8 @@ import {
   runInstances,
 } from '../../cloud/ec2';
 import type { CloudErrorData } from '../../cloud/errors';
-import { launchPresets } from '../../storage/items';
+import { call } from '../../shared/call';
+import type { LaunchPreset } from '../../storage/items';
 import type { CurrentProfile } from '../current-profile';
 import { asError } from '../errors';
 import { type LaunchForm, type LaunchProblems, runInput, validateLaunch } from './launch-form';
@@ -24,8 +25,17 @@ export interface LaunchChoices {
   zones: string[];
 }
 
+/** Keeps a preset; the background seals its user data when a passphrase is set. */
+export type SavePreset = (preset: LaunchPreset) => Promise<{ sealed: boolean }>;
+
+const saveInBackground: SavePreset = (preset) => call('presetSave', { preset });
+
 /** The launch dialog's state: the form, the cloud's choices, and one launch at a time. */
-export function createLaunchModel(current: CurrentProfile, initial: LaunchForm) {
+export function createLaunchModel(
+  current: CurrentProfile,
+  initial: LaunchForm,
+  save: SavePreset = saveInBackground,
+) {
   const form = signal<LaunchForm>(initial);
   const problems = signal<LaunchProblems>({});
   const choices = signal<LaunchChoices | null>(null);
@@ -108,10 +118,12 @@ export function createLaunchModel(current: CurrentProfile, initial: LaunchForm) 
         profileId: current.profile.id,
         form: { ...form.value } as unknown as Record<string, unknown>,
       };
-      await launchPresets.update((list) => [
-        ...list.filter((p) => !(p.name === preset.name && p.profileId === preset.profileId)),
-        preset,
-      ]);
+      try {
+        await save(preset);
+      } catch (e) {
+        error.value = asError(e);
+        return false;
+      }
       presetSaved.value = preset.name;
       return true;
     },

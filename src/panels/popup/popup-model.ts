@@ -3,7 +3,7 @@
 
 import { batch, computed, signal } from '@preact/signals';
 import type { Instance } from '../../cloud/ec2';
-import { sshCommand } from '../../cloud/ec2/ssh';
+import { type SshCommand, type SshRefusal, sshCommandFor } from '../../cloud/ec2/ssh';
 import type { CloudErrorData } from '../../cloud/errors';
 import { call } from '../../shared/call';
 import {
@@ -27,7 +27,8 @@ export interface PopupInstance {
   state: string;
   /** Public IP, else public DNS name, else private IP; '' while none is assigned. */
   address: string;
-  ssh: string | null;
+  /** The command, or why there is none (said on a click rather than a silently dead button). */
+  ssh: SshCommand;
 }
 
 /** The popup's rows: running or changing instances, the newest launch first. */
@@ -40,7 +41,7 @@ export function popupInstances(list: readonly Instance[]): PopupInstance[] {
       name: nameOf(instance),
       state: instance.state.name,
       address: instance.ipAddress || instance.dnsName || instance.privateIpAddress,
-      ssh: sshCommand(instance),
+      ssh: sshCommandFor(instance),
     }));
 }
 
@@ -65,6 +66,8 @@ export function createPopupModel(deps: ModelDeps) {
   const status = signal<LaunchStatus | null>(null);
   /** The last SSH command asked for; `done` false when the clipboard refused it (shown to copy by hand). */
   const copied = signal<{ text: string; done: boolean } | null>(null);
+  /** Why the last Copy SSH had nothing to copy. */
+  const refused = signal<SshRefusal | null>(null);
   /** False until the profile source first answers: no "add a profile" flash before that. */
   const ready = signal(false);
   let disposed = false;
@@ -74,6 +77,7 @@ export function createPopupModel(deps: ModelDeps) {
       ready.value = true;
       status.value = null;
       copied.value = null;
+      refused.value = null;
     });
     instances.use(next);
   });
@@ -103,8 +107,13 @@ export function createPopupModel(deps: ModelDeps) {
     const current = profile.value;
     if (!current || status.value?.kind === 'launching') return;
     status.value = { kind: 'launching', name: preset.name };
-    const form: LaunchForm = { ...emptyLaunchForm(), ...(preset.form as Partial<LaunchForm>) };
+    let form: LaunchForm = { ...emptyLaunchForm(), ...(preset.form as Partial<LaunchForm>) };
     try {
+      // Sealed user data is opened by the background for this launch only, never stored here.
+      if (preset.sealedUserData) {
+        const data = await call('presetUserData', { id: preset.id });
+        form = { ...form, ...(data as Pick<LaunchForm, 'userData' | 'userDataFile'>) };
+      }
       // A fresh token per click: each click is a launch the user asked for.
       const input = { ...runInput(form, current.profile), clientToken: crypto.randomUUID() };
       const { ec2Call, runInstances } = await import('../../cloud/ec2');
@@ -128,11 +137,23 @@ export function createPopupModel(deps: ModelDeps) {
   }
 
   async function copy(text: string) {
+    refused.value = null;
     const done = await navigator.clipboard.writeText(text).then(
       () => true,
       () => false,
     );
     if (!disposed) copied.value = { text, done };
+  }
+
+  async function copySsh(ssh: SshCommand) {
+    if (ssh.ok) {
+      await copy(ssh.command);
+    } else {
+      batch(() => {
+        copied.value = null;
+        refused.value = ssh;
+      });
+    }
   }
 
   return {
@@ -144,9 +165,11 @@ export function createPopupModel(deps: ModelDeps) {
     outcomes,
     status,
     copied,
+    refused,
     launch,
     remove,
     copy,
+    copySsh,
     dispose() {
       disposed = true;
       deps.storageEvents.removeListener(onStorage);

@@ -4,6 +4,7 @@ import { browserDeps } from '../browser-deps';
 import { ErrorMessage } from '../components/error-message';
 import { ProfileSwitcher } from '../components/profile-switcher';
 import { t } from '../i18n';
+import { sshRefusalText } from '../ssh-text';
 import { createPopupModel, type PopupModel } from './popup-model';
 
 /** The toolbar view, designed for its 640×560: the daily jobs at a glance, the rest one click away. */
@@ -60,6 +61,11 @@ export function Popup() {
           {model.copied.value.done
             ? t('sshCopied', model.copied.value.text)
             : t('sshCommandIs', model.copied.value.text)}
+        </p>
+      )}
+      {model.refused.value && (
+        <p class="popup-toast refused" role="status">
+          {sshRefusalText(model.refused.value)}
         </p>
       )}
     </div>
@@ -139,9 +145,8 @@ function Instances({ model }: { model: PopupModel }) {
               <span class="address">{row.address || '—'}</span>
               <button
                 type="button"
-                disabled={!row.ssh}
-                title={row.ssh ?? ''}
-                onClick={() => row.ssh && void model.copy(row.ssh)}
+                title={row.ssh.ok ? row.ssh.command : sshRefusalText(row.ssh)}
+                onClick={() => void model.copySsh(row.ssh)}
               >
                 {t('copySshShort')}
               </button>
@@ -171,6 +176,9 @@ function Outcomes({ model }: { model: PopupModel }) {
               <button type="button" title={o.ssh} onClick={() => void model.copy(o.ssh)}>
                 {t('copySshShort')}
               </button>
+            )}
+            {o.running && !o.ssh && o.sshRefusal && (
+              <span class="outcome-text refused">{sshRefusalText(o.sshRefusal)}</span>
             )}
           </li>
         ))}

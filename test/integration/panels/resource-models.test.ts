@@ -3,6 +3,8 @@
 
 import '../../support/fake-browser';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createKeychain } from '../../../src/background/keychain';
+import { savePreset } from '../../../src/background/preset-vault';
 import { createKeyPair, ec2Call, ec2List } from '../../../src/cloud/ec2';
 import { describeInstances } from '../../../src/cloud/ec2/operations/instances';
 import { createAddressesModel } from '../../../src/panels/addresses/addresses-model';
@@ -12,6 +14,7 @@ import { createLaunchModel } from '../../../src/panels/launch/launch-model';
 import { createSecurityGroupsModel } from '../../../src/panels/security-groups/security-groups-model';
 import { createVolumesModel } from '../../../src/panels/volumes/volumes-model';
 import { createZonesModel } from '../../../src/panels/zones/zones-model';
+import { memoryArea } from '../../../src/storage/area';
 import { launchPresets } from '../../../src/storage/items';
 import { testDeps } from '../../support/model-deps';
 import { type Moto, startMoto } from '../../support/moto';
@@ -134,7 +137,13 @@ describe('launch', () => {
   test("offers the cloud's choices, launches, and saves the launch as a preset", async () => {
     const c = connect(port);
     await ec2Call(createKeyPair, c.profile, c.signer, { keyName: 'launch-key' });
-    const model = createLaunchModel(c, { ...emptyLaunchForm(MOTO_IMAGE), name: 'launched here' });
+    const [local, session] = [memoryArea(), memoryArea()];
+    const vault = createKeychain({ local: () => local, session: () => session });
+    const model = createLaunchModel(
+      c,
+      { ...emptyLaunchForm(MOTO_IMAGE), name: 'launched here' },
+      (preset) => savePreset(preset, vault),
+    );
     await expect
       .poll(() => model.choices.value ?? model.choicesError.value, { timeout: 20_000 })
       .toBeTruthy();

@@ -47,18 +47,20 @@ describe('the popup’s instances', () => {
       name: 'web-1',
       state: 'running',
       address: '54.1.2.3',
-      ssh: 'ssh -i ops.pem ec2-user@ec2-54-1-2-3.compute-1.amazonaws.com',
+      ssh: { ok: true, command: 'ssh -i ops.pem ec2-user@ec2-54-1-2-3.compute-1.amazonaws.com' },
     });
   });
 
-  test('a private-only instance shows its private address; none yet, no SSH', () => {
+  test('a private-only instance shows its private address; none yet, no SSH and why', () => {
     const rows = popupInstances([
       instance('i-p', 'running', '2026-11-01T10:00:00.000Z', { privateIpAddress: '10.0.0.9' }),
       instance('i-n', 'pending', '2026-11-01T09:00:00.000Z'),
+      instance('i-x', 'pending', '2026-11-01T08:00:00.000Z', { dnsName: '-oProxyCommand=x' }),
     ]);
     expect(rows.map((r) => [r.address, r.ssh])).toEqual([
-      ['10.0.0.9', 'ssh ec2-user@10.0.0.9'],
-      ['', null],
+      ['10.0.0.9', { ok: true, command: 'ssh ec2-user@10.0.0.9' }],
+      ['', { ok: false, reason: 'no-host' }],
+      ['-oProxyCommand=x', { ok: false, reason: 'invalid-host', host: '-oProxyCommand=x' }],
     ]);
   });
 });
