@@ -3,7 +3,7 @@
 // switch mid-stream drops what the old stream still delivers.
 
 import '../../support/fake-browser';
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import {
   describeImages,
   ec2Call,
@@ -13,24 +13,12 @@ import {
 } from '../../../src/cloud/ec2';
 import { createImagesModel, imagesRequest } from '../../../src/panels/images/images-model';
 import { deferred, settle, testDeps } from '../../support/model-deps';
-import { type Moto, startMoto } from '../../support/moto';
 import { connect } from '../ec2/support';
-import { loadedList } from './support';
+import { loadedList, motoPerFile } from './support';
 
-let moto: Moto;
-let port: number;
-const disposers: Array<() => void> = [];
-
-beforeAll(async () => {
-  moto = await startMoto();
-  port = Number(new URL(moto.url).port);
-});
-afterAll(async () => {
-  await moto?.stop();
-});
+const env = motoPerFile();
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const dispose of disposers.splice(0)) dispose();
 });
 
 /**
@@ -66,14 +54,14 @@ function holdNextImagesAnswer() {
 function openModel() {
   const t = testDeps();
   const model = createImagesModel(t.deps);
-  disposers.push(() => model.dispose());
+  env.dispose(() => model.dispose());
   return { ...t, model };
 }
 
 const ids = (images: readonly Image[]) => images.map((i) => i.imageId);
 
 test("streamed pages show as they arrive, in the server's order", async () => {
-  const c = connect(port);
+  const c = connect(env.port);
   const whole = await ec2List(describeImages, c.profile, c.signer, imagesRequest('amazon'));
   expect(whole.length).toBeGreaterThan(1000);
 
@@ -96,8 +84,8 @@ test("streamed pages show as they arrive, in the server's order", async () => {
 });
 
 test('a profile switch mid-stream drops the rest of the old stream', async () => {
-  const a = connect(port);
-  const b = connect(port, '', 4, 'eu-west-1');
+  const a = connect(env.port);
+  const b = connect(env.port, '', 4, 'eu-west-1');
   const mine = await ec2Call(registerImage, b.profile, b.signer, {
     name: 'only in eu-west-1',
     imageLocation: 'bucket/only.manifest.xml',

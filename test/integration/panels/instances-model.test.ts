@@ -2,39 +2,25 @@
 // order, a quick launch seen through storage, and an action followed by polling.
 
 import '../../support/fake-browser';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test } from 'vitest';
 import { ec2Call, runInstances } from '../../../src/cloud/ec2';
 import { createInstancesModel } from '../../../src/panels/instances/instances-model';
 import { launchWatches, tablePrefs } from '../../../src/storage/items';
 import { fakeStorage } from '../../support/fake-browser';
 import { testDeps } from '../../support/model-deps';
-import { type Moto, startMoto } from '../../support/moto';
 import { connect } from '../ec2/support';
-import { loadedList } from './support';
+import { loadedList, motoPerFile } from './support';
 
 const MOTO_IMAGE = 'ami-12c6146b';
 
-let moto: Moto;
-let port: number;
-const disposers: Array<() => void> = [];
-
-beforeAll(async () => {
-  moto = await startMoto();
-  port = Number(new URL(moto.url).port);
-});
-afterAll(async () => {
-  await moto?.stop();
-});
+const env = motoPerFile();
 beforeEach(async () => {
-  await moto.reset();
+  await env.moto.reset();
   await fakeStorage.local.clear();
-});
-afterEach(() => {
-  for (const dispose of disposers.splice(0)) dispose();
 });
 
 async function launch(name: string): Promise<{ id: string; reservation: string }> {
-  const c = connect(port);
+  const c = connect(env.port);
   const r = await ec2Call(runInstances, c.profile, c.signer, {
     imageId: MOTO_IMAGE,
     tags: [{ key: 'Name', value: name }],
@@ -46,8 +32,8 @@ async function launch(name: string): Promise<{ id: string; reservation: string }
 function openModel(pollMs = 600_000) {
   const t = testDeps();
   const model = createInstancesModel(t.deps, { pollMs });
-  disposers.push(() => model.dispose());
-  t.switchTo(connect(port));
+  env.dispose(() => model.dispose());
+  t.switchTo(connect(env.port));
   return { ...t, model };
 }
 

@@ -2,7 +2,7 @@
 // through the real EC2 client and runs one of its actions, with the profile source driven here.
 
 import '../../support/fake-browser';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createKeychain } from '../../../src/background/keychain';
 import { savePreset } from '../../../src/background/preset-vault';
 import { createKeyPair, ec2Call, ec2List } from '../../../src/cloud/ec2';
@@ -17,26 +17,12 @@ import { createZonesModel } from '../../../src/panels/zones/zones-model';
 import { memoryArea } from '../../../src/storage/area';
 import { launchPresets } from '../../../src/storage/items';
 import { testDeps } from '../../support/model-deps';
-import { type Moto, startMoto } from '../../support/moto';
 import { connect } from '../ec2/support';
-import { loadedList, opensshPublicKey } from './support';
+import { loadedList, motoPerFile, opensshPublicKey } from './support';
 
 const MOTO_IMAGE = 'ami-12c6146b';
 
-let moto: Moto;
-let port: number;
-const disposers: Array<() => void> = [];
-
-beforeAll(async () => {
-  moto = await startMoto();
-  port = Number(new URL(moto.url).port);
-});
-afterAll(async () => {
-  await moto?.stop();
-});
-afterEach(() => {
-  for (const dispose of disposers.splice(0)) dispose();
-});
+const env = motoPerFile();
 
 /** A model made with test deps and the moto profile made current. */
 function open<M extends { dispose(): void }>(
@@ -44,14 +30,14 @@ function open<M extends { dispose(): void }>(
 ) {
   const t = testDeps();
   const model = make(t.deps);
-  disposers.push(() => model.dispose());
-  t.switchTo(connect(port));
+  env.dispose(() => model.dispose());
+  t.switchTo(connect(env.port));
   return model;
 }
 
 describe('key pairs', () => {
   test('lists the region key pairs and imports a public key', async () => {
-    const c = connect(port);
+    const c = connect(env.port);
     await ec2Call(createKeyPair, c.profile, c.signer, { keyName: 'listed-key' });
     const model = open(createKeyPairsModel);
     await loadedList(model.list);
@@ -135,7 +121,7 @@ describe('zones', () => {
 
 describe('launch', () => {
   test("offers the cloud's choices, launches, and saves the launch as a preset", async () => {
-    const c = connect(port);
+    const c = connect(env.port);
     await ec2Call(createKeyPair, c.profile, c.signer, { keyName: 'launch-key' });
     const [local, session] = [memoryArea(), memoryArea()];
     const vault = createKeychain({ local: () => local, session: () => session });
@@ -171,7 +157,7 @@ describe('launch', () => {
   });
 
   test('a form without an image is refused before anything is sent', async () => {
-    const c = connect(port);
+    const c = connect(env.port);
     const model = createLaunchModel(c, emptyLaunchForm(''));
     const before = await ec2List(describeInstances, c.profile, c.signer, {});
     expect(await model.launch()).toBeNull();

@@ -1,7 +1,9 @@
-// What the panel model tests against moto share: a list known to be loaded, and a public key.
+// What the panel model tests against moto share: one moto per file, a list known to be loaded,
+// and a public key.
 
 import { generateKeyPairSync } from 'node:crypto';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { type Moto, startMoto } from '../../support/moto';
 
 interface Loadable {
   readonly loading: { readonly value: boolean };
@@ -24,4 +26,30 @@ export function opensshPublicKey(): string {
   const field = (b: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, b.length]), b]);
   const blob = Buffer.concat([field(Buffer.from('ssh-ed25519')), field(raw)]);
   return `ssh-ed25519 ${blob.toString('base64')} cirrus@test`;
+}
+
+/**
+ * One moto for the test file, started before its tests and stopped after; `dispose` registers
+ * what a test made (a model) to be disposed after that test.
+ */
+export function motoPerFile() {
+  const env = {
+    moto: undefined as unknown as Moto,
+    port: 0,
+    disposers: [] as Array<() => void>,
+    dispose(run: () => void) {
+      env.disposers.push(run);
+    },
+  };
+  beforeAll(async () => {
+    env.moto = await startMoto();
+    env.port = Number(new URL(env.moto.url).port);
+  });
+  afterAll(async () => {
+    await env.moto?.stop();
+  });
+  afterEach(() => {
+    for (const dispose of env.disposers.splice(0)) dispose();
+  });
+  return env;
 }
