@@ -44,6 +44,9 @@ export function requestHostPermission(
   );
 }
 
+/** How often a failed read of the profiles is tried again (after 0.3, 0.6, 1.2, 2.4, 4.8 s). */
+const LOAD_RETRIES = 5;
+
 export function createProfilesModel(deps: ModelDeps) {
   const view = signal<ProfilesView | null>(null);
   const loadError = signal<CloudErrorData | null>(null);
@@ -54,12 +57,26 @@ export function createProfilesModel(deps: ModelDeps) {
   const tests = signal<Record<string, Partial<Record<Service, TestState>>>>({});
   const confirmDelete = signal<string | null>(null);
 
-  async function load() {
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+
+  /**
+   * Reads the profiles. A background that does not answer is asked again a few times, about 9 s in
+   * all: the browser stops and restarts it (Firefox's event page, Chrome's idle worker), and a
+   * message sent while it starts again can fail although the next one is answered.
+   */
+  async function load(attempt = 0) {
+    clearTimeout(retryTimer);
     try {
-      view.value = await call('profilesList', {});
+      const next = await call('profilesList', {});
+      if (disposed) return;
+      view.value = next;
       loadError.value = null;
     } catch (error) {
+      if (disposed) return;
       loadError.value = asError(error);
+      if (attempt < LOAD_RETRIES)
+        retryTimer = setTimeout(() => void load(attempt + 1), 300 * 2 ** attempt);
     }
   }
 
@@ -94,7 +111,7 @@ export function createProfilesModel(deps: ModelDeps) {
     notice,
     tests,
     confirmDelete,
-    load,
+    load: () => load(),
 
     startAdd(kind: ProfileKind) {
       batch(() => {
@@ -187,6 +204,8 @@ export function createProfilesModel(deps: ModelDeps) {
     },
 
     dispose() {
+      disposed = true;
+      clearTimeout(retryTimer);
       deps.storageEvents.removeListener(onStorage);
     },
   };

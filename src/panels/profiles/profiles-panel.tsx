@@ -56,14 +56,17 @@ export default function ProfilesPanel() {
   }, [model]);
 
   const view = model.view.value;
-  if (model.loadError.value) {
-    return (
-      <p class="notice error" role="alert">
-        {t('backgroundUnavailable', model.loadError.value.message)}
-      </p>
-    );
-  }
-  if (!view) return <p class="panel-status">{t('panelLoading')}</p>;
+  const loadError = model.loadError.value && (
+    <p class="notice error" role="alert">
+      {t('backgroundUnavailable', model.loadError.value.message)}{' '}
+      <button type="button" onClick={() => void model.load()}>
+        {t('refresh')}
+      </button>
+    </p>
+  );
+  // Without profiles read yet there is nothing else to show; with them, a failed re-read keeps
+  // the panel (and whatever the user is typing in its forms) on screen under the message.
+  if (!view) return loadError || <p class="panel-status">{t('panelLoading')}</p>;
 
   return (
     <div class="profiles-panel">
@@ -78,6 +81,7 @@ export default function ProfilesPanel() {
           {t('addS3Profile')}
         </button>
       </div>
+      {loadError}
       <NoticeLine notice={model.notice.value} />
       <ProfileFormView model={model} />
       {view.profiles.length === 0 && !model.form.value ? (

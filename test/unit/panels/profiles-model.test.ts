@@ -83,3 +83,50 @@ test('follows profile and keychain changes made by other pages, until disposed',
   model.dispose();
   expect(open().listeners).toBe(0);
 });
+
+test('a background restarting is asked again: the error goes, and the profiles read stay shown', async () => {
+  vi.useFakeTimers();
+  try {
+    const { deps } = testDeps();
+    const model = createProfilesModel(deps);
+    await model.load();
+    const answer = vi.mocked(browser.runtime.sendMessage).getMockImplementation();
+    // The next two messages find no background (it is starting again), the third is answered.
+    let refused = 0;
+    vi.mocked(browser.runtime.sendMessage).mockImplementation(async (message: unknown) => {
+      if (refused++ < 2)
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      return answer?.(message as never);
+    });
+    await model.load();
+    expect(model.loadError.value?.message).toContain('Receiving end does not exist');
+    expect(model.view.value?.profiles.map((p) => p.id)).toEqual(['a', 'b']);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(model.loadError.value).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(600);
+    expect(model.loadError.value).toBeNull();
+    expect(refused).toBe(3);
+    model.dispose();
+  } finally {
+    vi.useRealTimers();
+  }
+});
+
+test('a disposed model stops asking a background that does not answer', async () => {
+  vi.useFakeTimers();
+  try {
+    const { deps } = testDeps();
+    const model = createProfilesModel(deps);
+    let asked = 0;
+    vi.mocked(browser.runtime.sendMessage).mockImplementation(async () => {
+      asked++;
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await model.load();
+    model.dispose();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(asked).toBe(1);
+  } finally {
+    vi.useRealTimers();
+  }
+});
