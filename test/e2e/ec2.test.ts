@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   BROWSERS,
   CAPABILITIES,
-  launchBrowser,
   type ScenarioPage,
   type TestBrowser,
 } from '../support/browser-adapter';
@@ -31,7 +30,7 @@ import {
   serverYearsAhead,
   throttlingAndMissingKey,
 } from './ec2-scenarios';
-import { addEucalyptusProfile, CREDENTIALS, switchToSignatureV2 } from './profiles-scenarios';
+import { CREDENTIALS, panelOnFrontDoor } from './profiles-scenarios';
 import { expectEc2SignedWith } from './signed-as';
 
 interface CliInstance {
@@ -65,11 +64,7 @@ for (const kind of BROWSERS) {
         ec2Rewrite: rewriteHosts(keepPending(4_000), hosts),
         ec2Answer: eucalyptusRefusals(throttle),
       });
-      browser = await launchBrowser(kind);
-      await browser.grantHostAccess('http://127.0.0.1/*');
-      page = await browser.open('panel.html');
-      await addEucalyptusProfile(page, frontDoor);
-      if (can.signatureVersion === 2) await switchToSignatureV2(page);
+      ({ browser, page } = await panelOnFrontDoor(kind, frontDoor));
       signedFrom = frontDoor.requests.length;
     });
     afterAll(async () => {

@@ -1,16 +1,11 @@
 // The toolbar popup, in each browser, on a Eucalyptus-shaped cloud in front of moto.
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Instance } from '../../src/cloud/ec2';
-import {
-  BROWSERS,
-  CAPABILITIES,
-  launchBrowser,
-  type TestBrowser,
-} from '../support/browser-adapter';
+import { BROWSERS, CAPABILITIES, type TestBrowser } from '../support/browser-adapter';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import { popupScenario, runNamedInstance, sealedPresetScenario } from './popup-scenarios';
-import { addEucalyptusProfile, CREDENTIALS, switchToSignatureV2 } from './profiles-scenarios';
+import { CREDENTIALS, panelOnFrontDoor } from './profiles-scenarios';
 
 const NAME = 'popup-web';
 
@@ -37,13 +32,10 @@ for (const kind of BROWSERS) {
         },
       });
       instance = await runNamedInstance(frontDoor, NAME);
-      browser = await launchBrowser(kind);
-      await browser.grantHostAccess('http://127.0.0.1/*');
       // A profile for the front door, and no panel tab left open.
-      const page = await browser.open('panel.html');
-      await addEucalyptusProfile(page, frontDoor);
-      if (can.signatureVersion === 2) await switchToSignatureV2(page);
-      await page.close();
+      const opened = await panelOnFrontDoor(kind, frontDoor);
+      browser = opened.browser;
+      await opened.page.close();
     });
     afterAll(async () => {
       await browser?.close();

@@ -4,7 +4,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { poll, type ScenarioPage, type TestBrowser } from '../support/browser-adapter';
+import {
+  type BrowserKind,
+  launchBrowser,
+  poll,
+  type ScenarioPage,
+  type TestBrowser,
+} from '../support/browser-adapter';
 import type { FrontDoor } from '../support/front-door';
 import { type DrivenPage, waitFor } from './shell-scenarios';
 
@@ -501,4 +507,26 @@ export async function switchToSignatureV2(page: TypingPage) {
   );
   await press(page, 'Save');
   await waitForText(page, 'saved.');
+}
+
+/**
+ * The browser with Cirrus and its panel open on a Eucalyptus profile for the front door, signed
+ * with the browser's own signature version (Chromium SigV4, Firefox SigV2): the set-up the EC2,
+ * resources, S3 and popup families share. A failure on the way closes the browser.
+ */
+export async function panelOnFrontDoor(
+  kind: BrowserKind,
+  frontDoor: FrontDoor,
+): Promise<{ browser: TestBrowser; page: ScenarioPage }> {
+  const browser = await launchBrowser(kind);
+  try {
+    await browser.grantHostAccess('http://127.0.0.1/*');
+    const page = await browser.open('panel.html');
+    await addEucalyptusProfile(page, frontDoor);
+    if (browser.capabilities.signatureVersion === 2) await switchToSignatureV2(page);
+    return { browser, page };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }

@@ -4,14 +4,13 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import {
   BROWSERS,
   CAPABILITIES,
-  launchBrowser,
   type ScenarioPage,
   type TestBrowser,
 } from '../support/browser-adapter';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import { awsCli } from './aws-cli';
-import { addEucalyptusProfile, CREDENTIALS, switchToSignatureV2 } from './profiles-scenarios';
+import { CREDENTIALS, panelOnFrontDoor } from './profiles-scenarios';
 import {
   addressScenario,
   cliSeesVolume,
@@ -46,11 +45,7 @@ for (const kind of BROWSERS) {
         ec2Rewrite: keepCreating(3_500),
       });
       instanceId = await launchInstance(moto.port);
-      browser = await launchBrowser(kind);
-      await browser.grantHostAccess('http://127.0.0.1/*');
-      page = await browser.open('panel.html');
-      await addEucalyptusProfile(page, frontDoor);
-      if (can.signatureVersion === 2) await switchToSignatureV2(page);
+      ({ browser, page } = await panelOnFrontDoor(kind, frontDoor));
       signedFrom = frontDoor.requests.length;
     });
     afterAll(async () => {

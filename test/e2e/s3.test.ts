@@ -4,13 +4,12 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import {
   BROWSERS,
   CAPABILITIES,
-  launchBrowser,
   type ScenarioPage,
   type TestBrowser,
 } from '../support/browser-adapter';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
-import { addEucalyptusProfile, CREDENTIALS, switchToSignatureV2 } from './profiles-scenarios';
+import { CREDENTIALS, panelOnFrontDoor } from './profiles-scenarios';
 import { objectOpsScenario } from './s3-object-scenarios';
 import {
   cancelScenario,
@@ -41,11 +40,7 @@ for (const kind of BROWSERS) {
         s3Answer: faults.s3Answer,
         s3Hold: faults.s3Hold,
       });
-      browser = await launchBrowser(kind);
-      await browser.grantHostAccess('http://127.0.0.1/*');
-      page = await browser.open('panel.html');
-      await addEucalyptusProfile(page, frontDoor);
-      if (can.signatureVersion === 2) await switchToSignatureV2(page);
+      ({ browser, page } = await panelOnFrontDoor(kind, frontDoor));
     });
     afterAll(async () => {
       await browser?.close();
