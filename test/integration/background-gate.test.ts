@@ -3,7 +3,7 @@
 // passes it, and a request for another service path on the same host does not.
 
 import '../support/fake-browser';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { keychain } from '../../src/background/services';
 import { observeClock, presignFor, signFor } from '../../src/background/signer';
 import { describeAvailabilityZones, ec2List } from '../../src/cloud/ec2';
@@ -20,29 +20,15 @@ import {
 } from '../../src/cloud/s3';
 import type { Signer } from '../../src/cloud/signer';
 import { clockOffsets, profilesState } from '../../src/storage/items';
-import { type FrontDoor, startFrontDoor } from '../support/front-door';
-import { type Moto, startMoto } from '../support/moto';
+import { frontDoorPerFile, frontDoorProfile } from './front-door-env';
 
 const KEY = 'AKIACIRRUSGATETEST01';
 const SECRET = 'cirrus/gate+test=secret0123456789';
 
-let moto: Moto;
-let door: FrontDoor;
+const env = frontDoorPerFile([{ accessKeyId: KEY, secretAccessKey: SECRET }]);
 
-beforeAll(async () => {
-  moto = await startMoto();
-  door = await startFrontDoor({
-    motoUrl: moto.url,
-    credentials: [{ accessKeyId: KEY, secretAccessKey: SECRET }],
-  });
-});
-afterAll(async () => {
-  await door?.stop();
-  await moto?.stop();
-});
 beforeEach(async () => {
-  door.setClockOffset(0);
-  await moto.reset();
+  await env.moto.reset();
   await clockOffsets.set({});
 });
 
@@ -62,21 +48,8 @@ async function store(profile: EucalyptusProfile): Promise<Signer> {
   return backgroundSigner(profile.id);
 }
 
-const frontDoorProfile = (signatureVersion: SignatureVersion): EucalyptusProfile => ({
-  id: `door-v${signatureVersion}`,
-  name: 'door',
-  kind: 'eucalyptus',
-  accessKeyId: KEY,
-  host: '127.0.0.1',
-  port: door.port,
-  https: false,
-  ec2Path: '/services/Eucalyptus',
-  s3Path: '/services/Walrus',
-  s3Host: '',
-  region: 'eucalyptus',
-  signatureVersion,
-  apiVersion: '2013-02-01',
-});
+const doorProfile = (signatureVersion: SignatureVersion): EucalyptusProfile =>
+  frontDoorProfile(env.door, KEY, { id: `door-v${signatureVersion}`, signatureVersion });
 
 async function roundTrip(profile: EucalyptusProfile, signer: Signer): Promise<void> {
   const zones = await ec2List(describeAvailabilityZones, profile, signer, {});
@@ -96,19 +69,19 @@ async function roundTrip(profile: EucalyptusProfile, signer: Signer): Promise<vo
 
 describe.each<SignatureVersion>([4, 2])('front door, SigV%s, through the gate', (version) => {
   test('EC2 and S3 requests pass; a server clock 2 minutes ahead is learned', async () => {
-    const profile = frontDoorProfile(version);
+    const profile = doorProfile(version);
     const signer = await store(profile);
-    door.setClockOffset(120_000);
+    env.door.setClockOffset(120_000);
     await roundTrip(profile, signer);
     expect(Math.abs(((await clockOffsets.get())[profile.id] ?? 0) - 120_000)).toBeLessThan(2_000);
   });
 
   test('an EC2 signature for the object store path is refused', async () => {
-    const profile = frontDoorProfile(version);
+    const profile = doorProfile(version);
     await store(profile);
     const request = {
       method: 'GET',
-      url: `http://127.0.0.1:${door.port}/services/Walrus/`,
+      url: `http://127.0.0.1:${env.door.port}/services/Walrus/`,
       headers: {},
     };
     await expect(signFor(profile.id, 'ec2', request)).rejects.toMatchObject({
@@ -119,9 +92,9 @@ describe.each<SignatureVersion>([4, 2])('front door, SigV%s, through the gate', 
 
 test('moto at the root (the npm start sandbox shape) passes the gate', async () => {
   const profile: EucalyptusProfile = {
-    ...frontDoorProfile(4),
+    ...doorProfile(4),
     id: 'moto',
-    port: moto.port,
+    port: env.moto.port,
     ec2Path: '',
     s3Path: '',
     region: 'us-east-1',

@@ -1,54 +1,26 @@
 // A server whose clock is years off (broken, or hostile and trying to make short-lived
 // signatures last): Cirrus refuses to follow it and keeps its clock offset.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { describeAvailabilityZones, ec2List } from '../../src/cloud/ec2';
 import { createLocalSigner } from '../../src/cloud/local-signer';
 import type { Credentials, EucalyptusProfile, SignatureVersion } from '../../src/cloud/profile';
 import { listBuckets } from '../../src/cloud/s3';
-import { type FrontDoor, startFrontDoor } from '../support/front-door';
-import { type Moto, startMoto } from '../support/moto';
+import { frontDoorPerFile, frontDoorProfile } from './front-door-env';
 
 const KEY = 'AKIACIRRUSCLOCKBOUND';
 const SECRET = 'cirrus/clock+bound=secret0123456789';
 const creds: Credentials = { accessKeyId: KEY, secretAccessKey: SECRET };
 const TEN_YEARS = 10 * 365 * 24 * 60 * 60_000;
 
-let moto: Moto;
-let door: FrontDoor;
+const env = frontDoorPerFile([creds]);
 
-beforeAll(async () => {
-  moto = await startMoto();
-  door = await startFrontDoor({ motoUrl: moto.url, credentials: [creds] });
-});
-afterAll(async () => {
-  await door?.stop();
-  await moto?.stop();
-});
-beforeEach(() => {
-  door.setClockOffset(0);
-  door.requests.length = 0;
-});
-
-const profile = (signatureVersion: SignatureVersion): EucalyptusProfile => ({
-  id: 'clock',
-  name: 'clock',
-  kind: 'eucalyptus',
-  accessKeyId: KEY,
-  host: '127.0.0.1',
-  port: door.port,
-  https: false,
-  ec2Path: '/services/Eucalyptus',
-  s3Path: '/services/Walrus',
-  s3Host: '',
-  region: 'eucalyptus',
-  signatureVersion,
-  apiVersion: '2013-02-01',
-});
+const profile = (signatureVersion: SignatureVersion): EucalyptusProfile =>
+  frontDoorProfile(env.door, KEY, { id: 'clock', name: 'clock', signatureVersion });
 
 describe.each<SignatureVersion>([4, 2])('front door 10 years ahead, SigV%s', (version) => {
   test('EC2 and S3 are refused with ClockOutOfRange, the offset unchanged', async () => {
-    door.setClockOffset(TEN_YEARS);
+    env.door.setClockOffset(TEN_YEARS);
     const clock = { offsetMs: 0 };
     const signer = createLocalSigner(profile(version), creds, clock);
     const ec2 = ec2List(describeAvailabilityZones, profile(version), signer, {});
@@ -61,11 +33,11 @@ describe.each<SignatureVersion>([4, 2])('front door 10 years ahead, SigV%s', (ve
     });
     expect(clock.offsetMs).toBe(0);
     // Refused for its clock each time, never signed again with the server's time.
-    expect(door.requests.every((r) => !r.ok)).toBe(true);
+    expect(env.door.requests.every((r) => !r.ok)).toBe(true);
   });
 
   test('30 minutes ahead is still corrected', async () => {
-    door.setClockOffset(30 * 60_000);
+    env.door.setClockOffset(30 * 60_000);
     const clock = { offsetMs: 0 };
     const signer = createLocalSigner(profile(version), creds, clock);
     await ec2List(describeAvailabilityZones, profile(version), signer, {});

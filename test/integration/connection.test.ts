@@ -3,62 +3,29 @@
 // shiftable clock, Eucalyptus error wording).
 
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { testConnection } from '../../src/cloud/connection-test';
 import { send } from '../../src/cloud/http';
 import { createLocalSigner } from '../../src/cloud/local-signer';
 import type { Credentials, EucalyptusProfile, SignatureVersion } from '../../src/cloud/profile';
-import { type FrontDoor, startFrontDoor } from '../support/front-door';
-import { type Moto, startMoto } from '../support/moto';
+import { frontDoorPerFile, frontDoorProfile } from './front-door-env';
 
 const KEY = 'AKIACIRRUSCONNTEST01';
 const SECRET = 'cirrus/connection+test=secret0123456789';
 const creds: Credentials = { accessKeyId: KEY, secretAccessKey: SECRET };
 
-let moto: Moto;
-let door: FrontDoor;
-
-beforeAll(async () => {
-  moto = await startMoto();
-  door = await startFrontDoor({
-    motoUrl: moto.url,
-    credentials: [{ accessKeyId: KEY, secretAccessKey: SECRET }],
-  });
-});
-
-afterAll(async () => {
-  await door?.stop();
-  await moto?.stop();
-});
+const env = frontDoorPerFile([creds]);
 
 beforeEach(async () => {
-  door.setClockOffset(0);
-  door.requests.length = 0;
-  await moto.reset();
+  await env.moto.reset();
 });
 
-function profile(overrides: Partial<EucalyptusProfile> = {}): EucalyptusProfile {
-  return {
-    id: 'conn',
-    name: 'conn',
-    kind: 'eucalyptus',
-    accessKeyId: KEY,
-    host: '127.0.0.1',
-    port: door.port,
-    https: false,
-    ec2Path: '/services/Eucalyptus',
-    s3Path: '/services/Walrus',
-    s3Host: '',
-    region: 'eucalyptus',
-    signatureVersion: 4,
-    apiVersion: '2013-02-01',
-    ...overrides,
-  };
-}
+const profile = (overrides: Partial<EucalyptusProfile> = {}): EucalyptusProfile =>
+  frontDoorProfile(env.door, KEY, { id: 'conn', name: 'conn', ...overrides });
 
 describe('moto directly', () => {
   const motoProfile = (): EucalyptusProfile =>
-    profile({ port: moto.port, ec2Path: '', s3Path: '', region: 'us-east-1' });
+    profile({ port: env.moto.port, ec2Path: '', s3Path: '', region: 'us-east-1' });
 
   test('EC2: DescribeAvailabilityZones answers with zones', async () => {
     const p = motoProfile();
@@ -75,7 +42,7 @@ describe('moto directly', () => {
     const signer = createLocalSigner(p, creds);
     expect(await testConnection(p, signer, 's3')).toMatchObject({ ok: true, detail: '0 buckets' });
     for (const name of ['cirrus-one', 'cirrus-two']) {
-      await send({ method: 'PUT', url: `${moto.url}/${name}`, headers: {} }, signer, 's3');
+      await send({ method: 'PUT', url: `${env.moto.url}/${name}`, headers: {} }, signer, 's3');
     }
     expect(await testConnection(p, signer, 's3')).toMatchObject({
       ok: true,
@@ -93,7 +60,7 @@ describe.each<[string, SignatureVersion]>([
     const p = profile({ signatureVersion });
     const result = await testConnection(p, createLocalSigner(p, creds), service);
     expect(result).toMatchObject({ ok: true });
-    const seen = door.requests.filter((r) => r.service === service);
+    const seen = env.door.requests.filter((r) => r.service === service);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ ok: true, sigVersion: signatureVersion });
     expect(seen[0]?.path).toBe(service === 'ec2' ? '/services/Eucalyptus/' : '/services/Walrus/');
@@ -102,7 +69,7 @@ describe.each<[string, SignatureVersion]>([
   test.each(['ec2', 's3'] as const)(
     '%s: server clock 2 minutes ahead → ok after one retry, offset learned',
     async (service) => {
-      door.setClockOffset(120_000);
+      env.door.setClockOffset(120_000);
       const p = profile({ signatureVersion });
       const clock = { offsetMs: 0 };
       const signer = createLocalSigner(p, creds, clock);
@@ -112,18 +79,18 @@ describe.each<[string, SignatureVersion]>([
       expect(Math.abs(result.clockOffsetMs - 120_000)).toBeLessThan(2_000);
       expect(clock.offsetMs).toBe(result.clockOffsetMs);
       // First refused for the clock, then accepted.
-      expect(door.requests.map((r) => r.ok)).toEqual([false, true]);
-      expect(door.requests[0]?.error).toMatch(/RequestExpired|RequestTimeTooSkewed/);
+      expect(env.door.requests.map((r) => r.ok)).toEqual([false, true]);
+      expect(env.door.requests[0]?.error).toMatch(/RequestExpired|RequestTimeTooSkewed/);
 
       // The learned offset is kept: the next request goes through first time.
-      door.requests.length = 0;
+      env.door.requests.length = 0;
       expect(await testConnection(p, signer, service)).toMatchObject({ ok: true });
-      expect(door.requests).toHaveLength(1);
+      expect(env.door.requests).toHaveLength(1);
     },
   );
 
   test.each(['ec2', 's3'] as const)('%s: server clock 2 minutes behind → ok', async (service) => {
-    door.setClockOffset(-120_000);
+    env.door.setClockOffset(-120_000);
     const p = profile({ signatureVersion });
     const result = await testConnection(p, createLocalSigner(p, creds), service);
     expect(result).toMatchObject({ ok: true });
@@ -185,7 +152,7 @@ describe('front door, other failures', () => {
   });
 
   test('a clock skew that the retry cannot fix is reported as clock-skew', async () => {
-    door.setClockOffset(120_000);
+    env.door.setClockOffset(120_000);
     const p = profile();
     // A signer whose clock does not follow the server (as if observeServerTime were ignored).
     const inner = createLocalSigner(p, creds);
@@ -196,7 +163,7 @@ describe('front door, other failures', () => {
       error: { code: 'RequestExpired' },
       hint: 'clock-skew',
     });
-    expect(door.requests).toHaveLength(2);
+    expect(env.door.requests).toHaveLength(2);
   });
 });
 
