@@ -101,7 +101,7 @@ export function WindowsPasswordDialog({
       error={error}
       actions={
         <>
-          {data && !ready && (
+          {((data && !ready) || (error && !passwordUnsupported(error))) && (
             <button type="button" onClick={() => void model.showPassword(instance.instanceId)}>
               {t('winpwRetry')}
             </button>
