@@ -1,5 +1,5 @@
 // The Windows password scenario both browsers must pass: not ready yet, then a wrong key, an
-// encrypted key, the right .pem picked from disk (the password shown, hidden, copied); the key
+// encrypted key, the right .pem picked from disk (the password shown, hidden, copied) and pasted; the key
 // never lands in storage; a non-Windows instance gets a hint; a cloud without the action says so.
 import { expect } from 'vitest';
 import { ec2Call, runInstances } from '../../src/cloud/ec2';
@@ -60,6 +60,17 @@ async function dropKeyText(page: TypingPage, name: string, text: string) {
     `const data = new DataTransfer();
      data.items.add(new File([${JSON.stringify(text)}], ${JSON.stringify(name)}, { type: 'application/x-pem-file' }));
      document.getElementById('winpw-key').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));`,
+  );
+}
+
+/** Puts text in the key field as a paste does: the value changes and an input event fires. */
+async function pasteKey(page: TypingPage, text: string) {
+  await run(
+    page,
+    `const field = document.getElementById('winpw-key');
+     field.focus();
+     field.value = ${JSON.stringify(text)};
+     field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));`,
   );
 }
 
@@ -148,6 +159,11 @@ export async function windowsPasswordScenario(
   await waitFor(page, probe(`return !!document.getElementById('winpw-key');`), 'key input');
   expect(await passwordField(page)).toBeNull();
   expect(await run<string>(page, `return document.getElementById('winpw-key').value;`)).toBe('');
+  // Pasted instead: the same key in its PKCS#1 form, with Windows line endings, then Decrypt.
+  await pasteKey(page, windowsPasswordFixture('key-2048.pkcs1.pem').replace(/\n/g, '\r\n'));
+  await press(page, 'Decrypt');
+  await waitFor(page, probe(`return !!document.getElementById('winpw-password');`), 'password');
+  expect(await passwordField(page)).toEqual({ type: 'password', value: WINDOWS_PASSWORD });
   await press(page, 'Close');
 
   // Not a Windows instance: allowed, with a hint.

@@ -51,7 +51,7 @@ for (const kind of BROWSERS) {
       await moto?.stop();
     });
 
-    test('not ready, a wrong key, an encrypted key, the right .pem; non-Windows hint; unsupported cloud', async () => {
+    test('not ready, a wrong key, an encrypted key, the right .pem picked and pasted; non-Windows hint; unsupported cloud', async () => {
       await windowsPasswordScenario(browser, page, played.state, ids);
     });
     test(`every EC2 request above was signed with SigV${can.signatureVersion} and accepted`, () => {
