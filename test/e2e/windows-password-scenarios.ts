@@ -1,6 +1,7 @@
 // The Windows password scenario both browsers must pass: not ready yet, then a wrong key, an
-// encrypted key, the right .pem picked from disk (the password shown, hidden, copied) and pasted; the key
-// never lands in storage; a non-Windows instance gets a hint; a cloud without the action says so.
+// encrypted key, the right .pem picked from disk (the password shown, hidden, copied) and pasted;
+// the key never lands in storage; a non-Windows instance gets a hint; a cloud without the action
+// says so.
 import { expect } from 'vitest';
 import { ec2Call, runInstances } from '../../src/cloud/ec2';
 import { connect } from '../integration/ec2/support';
