@@ -1,7 +1,7 @@
 // Base64 <-> UTF-8 text without Buffer, so the same code runs in the page and in Node.
 
-/** Decodes base64 (line breaks allowed) to UTF-8 text; undefined when it is not base64. */
-export function decodeBase64Utf8(value: string): string | undefined {
+/** Decodes base64 (line breaks allowed) to bytes; undefined when it is not base64. */
+export function decodeBase64Bytes(value: string): Uint8Array | undefined {
   const compact = value.replace(/\s+/g, '');
   let binary: string;
   try {
@@ -9,8 +9,13 @@ export function decodeBase64Utf8(value: string): string | undefined {
   } catch {
     return undefined;
   }
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  return new TextDecoder('utf-8').decode(bytes);
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** Decodes base64 (line breaks allowed) to UTF-8 text; undefined when it is not base64. */
+export function decodeBase64Utf8(value: string): string | undefined {
+  const bytes = decodeBase64Bytes(value);
+  return bytes && new TextDecoder('utf-8').decode(bytes);
 }
 
 /** Encodes text as UTF-8 and then base64 (user data, public key material). */

@@ -1,7 +1,7 @@
 // The EC2 client: ec2Call/ec2List run any operation below; each operation is a description.
 
 export { isRetryable, isThrottling, type RetryOptions } from '../retry';
-export { decodeBase64Utf8, encodeBase64Utf8 } from './base64';
+export { decodeBase64Bytes, decodeBase64Utf8, encodeBase64Utf8 } from './base64';
 export {
   apiVersionFor,
   buildEc2Request,
@@ -17,6 +17,7 @@ export * from './operations/images';
 export * from './operations/instance-types';
 export * from './operations/instances';
 export * from './operations/keypairs';
+export * from './operations/password-data';
 export * from './operations/regions';
 export * from './operations/security-groups';
 export * from './operations/snapshots';
@@ -27,3 +28,8 @@ export { type Filter, flattenQuery, type QueryParams } from './query';
 export { type SshCommand, type SshRefusal, sshCommand, sshCommandFor } from './ssh';
 export { parseEc2Time } from './time';
 export type * from './types';
+export {
+  decryptWindowsPassword,
+  type WindowsPasswordRefusal,
+  type WindowsPasswordResult,
+} from './windows-password';

@@ -28,13 +28,15 @@ import {
   nameOf,
   TRANSITIONAL_STATES,
 } from './instance-columns';
+import { createPasswordActions, type PasswordDialogState } from './password-model';
 
 export type InstancesDialog =
   | { kind: 'terminate'; ids: string[] }
   | { kind: 'console'; instanceId: string; output: ConsoleOutput | null }
   | { kind: 'tags'; instanceId: string }
   | { kind: 'launch'; form?: LaunchForm }
-  | { kind: 'columns' };
+  | { kind: 'columns' }
+  | PasswordDialogState;
 
 export function createInstancesModel(deps: ModelDeps, options: { pollMs?: number } = {}) {
   const list = createResourceList<Instance>({
@@ -73,6 +75,7 @@ export function createInstancesModel(deps: ModelDeps, options: { pollMs?: number
     search,
     filtered,
     columns,
+    ...createPasswordActions(panel),
     start: (ids: string[]) => changeState(startInstances, 'noticeStarting', ids),
     stop: (ids: string[]) => changeState(stopInstances, 'noticeStopping', ids),
     reboot: (ids: string[]) => changeState(rebootInstances, 'noticeRebooting', ids),

@@ -18,6 +18,7 @@ import {
   TerminateDialog,
 } from './instance-dialogs';
 import { createInstancesModel } from './instances-model';
+import { WindowsPasswordDialog } from './password-dialog';
 
 export default function InstancesPanel() {
   const model = useMemo(() => createInstancesModel(browserDeps), []);
@@ -103,6 +104,13 @@ export default function InstancesPanel() {
         >
           {t('tags')}
         </button>
+        <button
+          type="button"
+          disabled={!single || model.passwordUnsupportedOn.value === current.profile.id}
+          onClick={() => single && void model.showPassword(single.instanceId)}
+        >
+          {t('winpwButton')}
+        </button>
         <button type="button" disabled={!single} onClick={() => single && void copySsh(single)}>
           {t('copySsh')}
         </button>
@@ -160,6 +168,11 @@ export default function InstancesPanel() {
           return instance ? <TagsDialog model={model} instance={instance} /> : null;
         })()}
       {dialog?.kind === 'columns' && <ColumnsDialog model={model} />}
+      {dialog?.kind === 'password' &&
+        (() => {
+          const instance = list.rows.value.find((i) => i.instanceId === dialog.instanceId);
+          return instance ? <WindowsPasswordDialog model={model} instance={instance} /> : null;
+        })()}
       {dialog?.kind === 'launch' && (
         <LaunchDialog
           current={current}
