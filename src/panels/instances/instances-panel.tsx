@@ -3,6 +3,7 @@ import { type Instance, sshCommandFor } from '../../cloud/ec2';
 import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
+import { ExportCsvButton } from '../components/export-csv-button';
 import { NoticeLine } from '../components/resource-toolbar';
 import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
@@ -17,7 +18,9 @@ import {
   TagsDialog,
   TerminateDialog,
 } from './instance-dialogs';
+import { InstanceStatusDetails, StatusEventsNotice } from './instance-status-view';
 import { createInstancesModel } from './instances-model';
+import { statusColumnShown } from './status-column';
 
 export default function InstancesPanel() {
   const model = useMemo(() => createInstancesModel(browserDeps), []);
@@ -48,6 +51,19 @@ export default function InstancesPanel() {
   }
   const stateIs = (...names: string[]) =>
     chosen.length > 0 && chosen.every((i) => names.includes(i.state.name));
+  const shownColumns = columns.visibleColumns.value.map((column) =>
+    column.id === 'state'
+      ? {
+          ...column,
+          render: (i: Instance) => (
+            <span class={`state ${i.state.name}`}>
+              {i.state.name}
+              {TRANSITIONAL_STATES.has(i.state.name) ? '…' : ''}
+            </span>
+          ),
+        }
+      : statusColumnShown(column, model.status),
+  );
 
   return (
     <section class="resource-panel" aria-label={t('tabInstances')}>
@@ -116,10 +132,18 @@ export default function InstancesPanel() {
         <button type="button" onClick={() => model.open({ kind: 'columns' })}>
           {t('chooseColumns')}
         </button>
+        <ExportCsvButton
+          table="instances"
+          rows={model.filtered.value}
+          columns={shownColumns}
+          profile={current.profile}
+        />
       </div>
       {list.error.value && <ErrorMessage error={list.error.value} />}
       {model.error.value && <ErrorMessage error={model.error.value} />}
       <NoticeLine notice={model.notice.value} />
+      <StatusEventsNotice status={model.status} />
+      {model.status.list.error.value && <ErrorMessage error={model.status.list.error.value} />}
       {sshNote && (
         <p class={sshNote.ok ? 'notice ok' : 'notice warning'} role="status">
           {sshNote.text}
@@ -128,19 +152,7 @@ export default function InstancesPanel() {
       <VirtualTable
         label={t('tabInstances')}
         rows={model.filtered.value}
-        columns={columns.visibleColumns.value.map((column) =>
-          column.id === 'state'
-            ? {
-                ...column,
-                render: (i: Instance) => (
-                  <span class={`state ${i.state.name}`}>
-                    {i.state.name}
-                    {TRANSITIONAL_STATES.has(i.state.name) ? '…' : ''}
-                  </span>
-                ),
-              }
-            : column,
-        )}
+        columns={shownColumns}
         rowKey={(i) => i.instanceId}
         sort={columns.prefs.value.sort}
         onSort={columns.sortBy}
@@ -151,6 +163,7 @@ export default function InstancesPanel() {
         !list.loading.value &&
         list.rows.value.length === 0 &&
         !list.error.value && <p class="muted">{t('instancesNone')}</p>}
+      {single && <InstanceStatusDetails instanceId={single.instanceId} status={model.status} />}
       {single && <InstanceDetails instance={single} />}
       {dialog?.kind === 'terminate' && <TerminateDialog model={model} ids={dialog.ids} />}
       {dialog?.kind === 'console' && <ConsoleDialog model={model} instanceId={dialog.instanceId} />}
