@@ -82,7 +82,7 @@ export default function InstancesPanel() {
           {t('countOf', String(model.filtered.value.length), String(list.rows.value.length))}
           {list.polling.value && ` · ${t('autoRefreshing')}`}
         </span>
-        <button type="button" onClick={() => void list.load(true)} disabled={list.loading.value}>
+        <button type="button" onClick={() => model.refresh()} disabled={list.loading.value}>
           {t('refresh')}
         </button>
         <button type="button" class="primary" onClick={() => model.open({ kind: 'launch' })}>
