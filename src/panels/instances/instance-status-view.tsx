@@ -1,5 +1,6 @@
 import { Fragment } from 'preact';
 import type { InstanceStatus, StatusSummary } from '../../cloud/ec2';
+import { ErrorMessage } from '../components/error-message';
 import { type MessageKey, t } from '../i18n';
 import type { InstanceStatusList } from './instance-status-list';
 import {
@@ -101,5 +102,17 @@ export function StatusEventsNotice({ status }: { status: InstanceStatusList }) {
     <p class="notice warning status-events-notice" role="status">
       {eventsNoticeText(pending)}
     </p>
+  );
+}
+
+/** A status list that failed for another reason than a missing action (a denied permission). */
+export function StatusListError({ status }: { status: InstanceStatusList }) {
+  const error = status.list.error.value;
+  if (!error) return null;
+  return (
+    <div class="status-error">
+      <p class="muted">{t('statusChecksLoadFailed')}</p>
+      <ErrorMessage error={error} />
+    </div>
   );
 }

@@ -18,7 +18,7 @@ import {
   TagsDialog,
   TerminateDialog,
 } from './instance-dialogs';
-import { InstanceStatusDetails, StatusEventsNotice } from './instance-status-view';
+import { InstanceStatusDetails, StatusEventsNotice, StatusListError } from './instance-status-view';
 import { createInstancesModel } from './instances-model';
 import { statusColumnShown } from './status-column';
 
@@ -143,7 +143,7 @@ export default function InstancesPanel() {
       {model.error.value && <ErrorMessage error={model.error.value} />}
       <NoticeLine notice={model.notice.value} />
       <StatusEventsNotice status={model.status} />
-      {model.status.list.error.value && <ErrorMessage error={model.status.list.error.value} />}
+      <StatusListError status={model.status} />
       {sshNote && (
         <p class={sshNote.ok ? 'notice ok' : 'notice warning'} role="status">
           {sshNote.text}
