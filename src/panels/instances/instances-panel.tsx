@@ -51,19 +51,6 @@ export default function InstancesPanel() {
   }
   const stateIs = (...names: string[]) =>
     chosen.length > 0 && chosen.every((i) => names.includes(i.state.name));
-  const shownColumns = columns.visibleColumns.value.map((column) =>
-    column.id === 'state'
-      ? {
-          ...column,
-          render: (i: Instance) => (
-            <span class={`state ${i.state.name}`}>
-              {i.state.name}
-              {TRANSITIONAL_STATES.has(i.state.name) ? '…' : ''}
-            </span>
-          ),
-        }
-      : statusColumnShown(column, model.status),
-  );
 
   return (
     <section class="resource-panel" aria-label={t('tabInstances')}>
@@ -135,7 +122,7 @@ export default function InstancesPanel() {
         <ExportCsvButton
           table="instances"
           rows={model.filtered.value}
-          columns={shownColumns}
+          columns={columns.visibleColumns.value.map((c) => statusColumnShown(c, model.status))}
           profile={current.profile}
         />
       </div>
@@ -152,7 +139,19 @@ export default function InstancesPanel() {
       <VirtualTable
         label={t('tabInstances')}
         rows={model.filtered.value}
-        columns={shownColumns}
+        columns={columns.visibleColumns.value.map((column) =>
+          column.id === 'state'
+            ? {
+                ...column,
+                render: (i: Instance) => (
+                  <span class={`state ${i.state.name}`}>
+                    {i.state.name}
+                    {TRANSITIONAL_STATES.has(i.state.name) ? '…' : ''}
+                  </span>
+                ),
+              }
+            : statusColumnShown(column, model.status),
+        )}
         rowKey={(i) => i.instanceId}
         sort={columns.prefs.value.sort}
         onSort={columns.sortBy}
