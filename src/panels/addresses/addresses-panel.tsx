@@ -3,6 +3,7 @@ import type { Address } from '../../cloud/ec2';
 import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
+import { ExportCsvButton } from '../components/export-csv-button';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
 import { useSort } from '../components/use-sort';
 import { type Column, VirtualTable } from '../components/virtual-table';
@@ -70,6 +71,12 @@ export default function AddressesPanel() {
         >
           {t('addressRelease')}
         </button>
+        <ExportCsvButton
+          table="addresses"
+          rows={sorted}
+          columns={cols}
+          profile={model.profile.value.profile}
+        />
       </ResourceToolbar>
       {list.error.value && <ErrorMessage error={list.error.value} />}
       {model.error.value && <ErrorMessage error={model.error.value} />}

@@ -3,6 +3,7 @@ import type { Image } from '../../cloud/ec2';
 import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
+import { ExportCsvButton } from '../components/export-csv-button';
 import { NoticeLine } from '../components/resource-toolbar';
 import { VirtualTable } from '../components/virtual-table';
 import { type MessageKey, t } from '../i18n';
@@ -108,6 +109,7 @@ export default function ImagesPanel() {
         >
           {t('deregister')}
         </button>
+        <ExportCsvButton table="images" rows={rows} columns={columns} profile={current.profile} />
       </div>
       {model.view.value === 'public' && <p class="notice warning">{t('imagesPublicWarning')}</p>}
       {list.error.value && <ErrorMessage error={list.error.value} />}

@@ -28,7 +28,9 @@ import {
   nameOf,
   TRANSITIONAL_STATES,
 } from './instance-columns';
+import { createInstanceStatusList } from './instance-status-list';
 import { createPasswordActions, type PasswordDialogState } from './password-model';
+import { STATUS_COLUMN, statusColumn, withColumnAfter } from './status-column';
 
 export type InstancesDialog =
   | { kind: 'terminate'; ids: string[] }
@@ -38,18 +40,35 @@ export type InstancesDialog =
   | { kind: 'columns' }
   | PasswordDialogState;
 
-export function createInstancesModel(deps: ModelDeps, options: { pollMs?: number } = {}) {
+export function createInstancesModel(
+  deps: ModelDeps,
+  options: { pollMs?: number; statusPollMs?: number } = {},
+) {
   const list = createResourceList<Instance>({
     fetch: ({ profile, signer }) => ec2List(describeInstances, profile, signer, {}),
     key: (i) => i.instanceId,
     busy: (i) => TRANSITIONAL_STATES.has(i.state.name),
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
   });
-  const panel = createResourcePanel<InstancesDialog>(deps, [list]);
-  const columns = createColumnPrefs('instances', instanceColumns(), DEFAULT_INSTANCE_COLUMNS);
-  // Every column is searched, shown or not: an address or an owner finds its instance.
+  const status = createInstanceStatusList({
+    instances: list.rows,
+    // Read only after the panel below exists (when a list loads or the panel draws).
+    profile: () => panel.profile.value,
+    ...(options.statusPollMs ? { pollMs: options.statusPollMs } : {}),
+  });
+  const panel = createResourcePanel<InstancesDialog>(deps, [list, status.list]);
+  const columns = createColumnPrefs(
+    'instances',
+    withColumnAfter(instanceColumns(), 'state', statusColumn(status)),
+    DEFAULT_INSTANCE_COLUMNS.flatMap((id) => (id === 'state' ? [id, STATUS_COLUMN] : [id])),
+  );
+  // Every column is searched, shown or not: an address or an owner finds its instance. Status
+  // checks change without the row changing, so a search index made once per row leaves them out.
   const search = createListSearch(list.rows, (instance) =>
-    columns.columns.map((c) => c.value(instance)).join('\n'),
+    columns.columns
+      .filter((c) => c.id !== STATUS_COLUMN)
+      .map((c) => c.value(instance))
+      .join('\n'),
   );
   const filtered = columns.sorted(search.filtered);
 
@@ -76,6 +95,8 @@ export function createInstancesModel(deps: ModelDeps, options: { pollMs?: number
     filtered,
     columns,
     ...createPasswordActions(panel),
+    /** Status checks and scheduled events, by instance id. */
+    status,
     start: (ids: string[]) => changeState(startInstances, 'noticeStarting', ids),
     stop: (ids: string[]) => changeState(stopInstances, 'noticeStopping', ids),
     reboot: (ids: string[]) => changeState(rebootInstances, 'noticeRebooting', ids),
@@ -117,6 +138,7 @@ export function createInstancesModel(deps: ModelDeps, options: { pollMs?: number
     nameOf,
     dispose() {
       panel.dispose();
+      status.dispose();
       search.dispose();
       columns.dispose();
       deps.storageEvents.removeListener(onStorage);

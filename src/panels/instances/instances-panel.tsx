@@ -3,6 +3,7 @@ import { type Instance, sshCommandFor } from '../../cloud/ec2';
 import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
+import { ExportCsvButton } from '../components/export-csv-button';
 import { NoticeLine } from '../components/resource-toolbar';
 import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
@@ -17,8 +18,10 @@ import {
   TagsDialog,
   TerminateDialog,
 } from './instance-dialogs';
+import { InstanceStatusDetails, StatusEventsNotice, StatusListError } from './instance-status-view';
 import { createInstancesModel } from './instances-model';
 import { WindowsPasswordDialog } from './password-dialog';
+import { statusColumnShown } from './status-column';
 
 export default function InstancesPanel() {
   const model = useMemo(() => createInstancesModel(browserDeps), []);
@@ -67,7 +70,7 @@ export default function InstancesPanel() {
           {t('countOf', String(model.filtered.value.length), String(list.rows.value.length))}
           {list.polling.value && ` · ${t('autoRefreshing')}`}
         </span>
-        <button type="button" onClick={() => void list.load(true)} disabled={list.loading.value}>
+        <button type="button" onClick={() => model.refresh()} disabled={list.loading.value}>
           {t('refresh')}
         </button>
         <button type="button" class="primary" onClick={() => model.open({ kind: 'launch' })}>
@@ -124,10 +127,18 @@ export default function InstancesPanel() {
         <button type="button" onClick={() => model.open({ kind: 'columns' })}>
           {t('chooseColumns')}
         </button>
+        <ExportCsvButton
+          table="instances"
+          rows={model.filtered.value}
+          columns={columns.visibleColumns.value.map((c) => statusColumnShown(c, model.status))}
+          profile={current.profile}
+        />
       </div>
       {list.error.value && <ErrorMessage error={list.error.value} />}
       {model.error.value && <ErrorMessage error={model.error.value} />}
       <NoticeLine notice={model.notice.value} />
+      <StatusEventsNotice status={model.status} />
+      <StatusListError status={model.status} />
       {sshNote && (
         <p class={sshNote.ok ? 'notice ok' : 'notice warning'} role="status">
           {sshNote.text}
@@ -147,7 +158,7 @@ export default function InstancesPanel() {
                   </span>
                 ),
               }
-            : column,
+            : statusColumnShown(column, model.status),
         )}
         rowKey={(i) => i.instanceId}
         sort={columns.prefs.value.sort}
@@ -159,6 +170,7 @@ export default function InstancesPanel() {
         !list.loading.value &&
         list.rows.value.length === 0 &&
         !list.error.value && <p class="muted">{t('instancesNone')}</p>}
+      {single && <InstanceStatusDetails instanceId={single.instanceId} status={model.status} />}
       {single && <InstanceDetails instance={single} />}
       {dialog?.kind === 'terminate' && <TerminateDialog model={model} ids={dialog.ids} />}
       {dialog?.kind === 'console' && <ConsoleDialog model={model} instanceId={dialog.instanceId} />}

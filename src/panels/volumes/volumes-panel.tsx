@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
+import { ExportCsvButton } from '../components/export-csv-button';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
 import { useSort } from '../components/use-sort';
 import { VirtualTable } from '../components/virtual-table';
@@ -23,7 +24,14 @@ const VIEWS: Array<[VolumesView, MessageKey]> = [
   ['snapshots', 'snapshotsView'],
 ];
 
-function VolumesToolbar({ model, lead }: { model: VolumesModel; lead: ComponentChildren }) {
+interface ToolbarProps {
+  model: VolumesModel;
+  lead: ComponentChildren;
+  /** After the panel's own buttons (Export CSV). */
+  tail?: ComponentChildren;
+}
+
+function VolumesToolbar({ model, lead, tail }: ToolbarProps) {
   const chosen = model.volumes.selectedRows.value;
   const single = chosen.length === 1 ? chosen[0] : undefined;
   const ids = chosen.map((v) => v.volumeId);
@@ -61,11 +69,12 @@ function VolumesToolbar({ model, lead }: { model: VolumesModel; lead: ComponentC
       >
         {t('delete')}
       </button>
+      {tail}
     </ResourceToolbar>
   );
 }
 
-function SnapshotsToolbar({ model, lead }: { model: VolumesModel; lead: ComponentChildren }) {
+function SnapshotsToolbar({ model, lead, tail }: ToolbarProps) {
   const chosen = model.snapshots.selectedRows.value;
   const single = chosen.length === 1 ? chosen[0] : undefined;
   const ids = chosen.map((s) => s.snapshotId);
@@ -86,6 +95,7 @@ function SnapshotsToolbar({ model, lead }: { model: VolumesModel; lead: Componen
       >
         {t('delete')}
       </button>
+      {tail}
     </ResourceToolbar>
   );
 }
@@ -115,6 +125,22 @@ export default function VolumesPanel() {
   const list = view === 'volumes' ? model.volumes : model.snapshots;
   const dialog = model.dialog.value;
   const attaching = dialog?.kind === 'attach' ? model.findVolume(dialog.volumeId) : undefined;
+  const exportButton =
+    view === 'volumes' ? (
+      <ExportCsvButton
+        table="volumes"
+        rows={volumeSort.sorted}
+        columns={volumeCols}
+        profile={model.profile.value.profile}
+      />
+    ) : (
+      <ExportCsvButton
+        table="snapshots"
+        rows={snapshotSort.sorted}
+        columns={snapshotCols}
+        profile={model.profile.value.profile}
+      />
+    );
   const switcher = (
     <label class="switcher">
       <span>{t('volumesViewLabel')}</span>
@@ -133,9 +159,9 @@ export default function VolumesPanel() {
   return (
     <section class="resource-panel" aria-label={t('tabVolumes')}>
       {view === 'volumes' ? (
-        <VolumesToolbar model={model} lead={switcher} />
+        <VolumesToolbar model={model} lead={switcher} tail={exportButton} />
       ) : (
-        <SnapshotsToolbar model={model} lead={switcher} />
+        <SnapshotsToolbar model={model} lead={switcher} tail={exportButton} />
       )}
       {list.error.value && <ErrorMessage error={list.error.value} />}
       {model.error.value && <ErrorMessage error={model.error.value} />}

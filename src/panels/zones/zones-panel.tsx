@@ -3,6 +3,7 @@ import type { ClusterCapacity, ZoneRow } from '../../cloud/ec2';
 import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
+import { ExportCsvButton } from '../components/export-csv-button';
 import { ResourceToolbar } from '../components/resource-toolbar';
 import { useSort } from '../components/use-sort';
 import { type Column, VirtualTable } from '../components/virtual-table';
@@ -111,7 +112,16 @@ export default function ZonesPanel() {
             </label>
           )
         }
-      />
+      >
+        {view === 'zones' && (
+          <ExportCsvButton
+            table="zones"
+            rows={sorted}
+            columns={cols}
+            profile={model.profile.value.profile}
+          />
+        )}
+      </ResourceToolbar>
       {view === 'zones' ? (
         <>
           {list.error.value && <ErrorMessage error={list.error.value} />}
