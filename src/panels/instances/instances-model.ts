@@ -22,6 +22,7 @@ import { createResourcePanel } from '../components/resource-panel';
 import { asError } from '../errors';
 import type { LaunchForm } from '../launch/launch-form';
 import type { ModelDeps, StorageListener } from '../model-deps';
+import { type BundleStorageSigner, createImageActions } from './image-actions';
 import {
   DEFAULT_INSTANCE_COLUMNS,
   instanceColumns,
@@ -34,9 +35,14 @@ export type InstancesDialog =
   | { kind: 'console'; instanceId: string; output: ConsoleOutput | null }
   | { kind: 'tags'; instanceId: string }
   | { kind: 'launch'; form?: LaunchForm }
-  | { kind: 'columns' };
+  | { kind: 'columns' }
+  | { kind: 'create-image'; instanceId: string }
+  | { kind: 'bundle'; instanceId: string };
 
-export function createInstancesModel(deps: ModelDeps, options: { pollMs?: number } = {}) {
+export function createInstancesModel(
+  deps: ModelDeps,
+  options: { pollMs?: number; signBundleStorage?: BundleStorageSigner } = {},
+) {
   const list = createResourceList<Instance>({
     fetch: ({ profile, signer }) => ec2List(describeInstances, profile, signer, {}),
     key: (i) => i.instanceId,
@@ -73,6 +79,7 @@ export function createInstancesModel(deps: ModelDeps, options: { pollMs?: number
     search,
     filtered,
     columns,
+    images: createImageActions(panel, options.signBundleStorage),
     start: (ids: string[]) => changeState(startInstances, 'noticeStarting', ids),
     stop: (ids: string[]) => changeState(stopInstances, 'noticeStopping', ids),
     reboot: (ids: string[]) => changeState(rebootInstances, 'noticeRebooting', ids),
