@@ -196,3 +196,47 @@ export async function bundleInstanceScenario(
   expect(location).toBe('bundles/web.manifest.xml');
   await press(page, 'Cancel');
 }
+
+/**
+ * Volumes › Snapshots: Volume permissions… refuses an account id that is not 12 digits, adds one
+ * that is; then, on a cloud that answers InvalidAction, says in plain words that it does not
+ * support sharing snapshots and keeps the button disabled.
+ */
+export async function snapshotSharingScenario(
+  page: TypingPage,
+  snapshotId: string,
+  refuseSharing: () => void,
+) {
+  await page.click('#tab-volumes');
+  await waitFor(
+    page,
+    () => !!document.querySelector('.resource-panel select'),
+    'the volumes view switcher',
+  );
+  await run(
+    page,
+    `const s = document.querySelector('.resource-panel select');
+     s.value = 'snapshots';
+     s.dispatchEvent(new Event('change', { bubbles: true }));`,
+  );
+  await clickRow(page, snapshotId);
+  await press(page, 'Volume permissions…');
+  await waitForText(page, 'No other account.');
+  await fill(page, 'Add account IDs (12 digits, separated by spaces or commas)', '1234');
+  await press(page, 'Add');
+  await waitForText(page, 'An account ID is 12 digits.');
+  await fill(page, 'Add account IDs (12 digits, separated by spaces or commas)', '111122223333');
+  await press(page, 'Add');
+  await waitForText(page, 'Remove 111122223333');
+  await press(page, 'Close');
+
+  refuseSharing();
+  await press(page, 'Volume permissions…');
+  await waitForText(page, 'This cloud does not support sharing snapshots.');
+  await press(page, 'Close');
+  const disabled = await run<boolean>(
+    page,
+    `return [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Volume permissions…')?.disabled ?? false;`,
+  );
+  expect(disabled).toBe(true);
+}

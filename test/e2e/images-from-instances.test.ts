@@ -16,6 +16,7 @@ import {
   createImageFromInstance,
   eucalyptusBundles,
   instanceStore,
+  snapshotSharingScenario,
 } from './images-from-instances-scenarios';
 import { CREDENTIALS, panelOnFrontDoor } from './profiles-scenarios';
 
@@ -33,6 +34,8 @@ for (const kind of BROWSERS) {
     let page: ScenarioPage;
     const storeBacked = new Set<string>();
     const bundles = eucalyptusBundles();
+    /** Set by the last test: the cloud then refuses snapshot sharing as one without it would. */
+    let refuseSharing = false;
     const cli = (args: string[]) => awsCli(moto.url, args);
     const launch = () =>
       (
@@ -47,7 +50,13 @@ for (const kind of BROWSERS) {
         motoUrl: moto.url,
         credentials: [CREDENTIALS],
         ec2Rewrite: instanceStore(storeBacked),
-        ec2Answer: bundles.answer,
+        ec2Answer: (action, params) =>
+          refuseSharing && action === 'DescribeSnapshotAttribute'
+            ? {
+                status: 400,
+                body: '<?xml version="1.0"?><Response><Errors><Error><Code>InvalidAction</Code><Message>DescribeSnapshotAttribute is not implemented</Message></Error></Errors><RequestID>r-1</RequestID></Response>',
+              }
+            : bundles.answer(action, params),
       });
       ({ browser, page } = await panelOnFrontDoor(kind, frontDoor));
     });
@@ -77,6 +86,32 @@ for (const kind of BROWSERS) {
       const instanceId = launch();
       storeBacked.add(instanceId);
       await bundleInstanceScenario(page, bundles, instanceId);
+    });
+
+    test('Volume permissions…: account ids checked and added (the CLI sees them); a cloud without it is told so', async () => {
+      const volume = cli([
+        'ec2',
+        'create-volume',
+        '--size',
+        '1',
+        '--availability-zone',
+        'us-east-1a',
+      ]) as { VolumeId: string };
+      const snapshot = cli(['ec2', 'create-snapshot', '--volume-id', volume.VolumeId]) as {
+        SnapshotId: string;
+      };
+      await snapshotSharingScenario(page, snapshot.SnapshotId, () => {
+        const seen = cli([
+          'ec2',
+          'describe-snapshot-attribute',
+          '--snapshot-id',
+          snapshot.SnapshotId,
+          '--attribute',
+          'createVolumePermission',
+        ]) as { CreateVolumePermissions: Array<{ UserId?: string }> };
+        expect(seen.CreateVolumePermissions).toEqual([{ UserId: '111122223333' }]);
+        refuseSharing = true;
+      });
     });
   });
 }
