@@ -16,7 +16,7 @@ import {
   setCurrentProfile,
 } from './profile-store';
 import { keychain } from './services';
-import { observeClock, presignFor, signFor } from './signer';
+import { bundleStorageFor, observeClock, presignFor, signFor } from './signer';
 
 /** Identifies this run of the worker; a restarted worker gets a new one. */
 const worker = crypto.randomUUID();
@@ -105,6 +105,8 @@ export const handlers = {
   async clockObserved({ profileId, serverTime, localTime }) {
     return { offsetMs: await observeClock(profileId, serverTime, localTime) };
   },
+  bundleUploadPolicy: ({ profileId, bucket, prefix }) =>
+    bundleStorageFor(profileId, bucket, prefix),
   presetSave: ({ preset }) => savePreset(preset, keychain),
   presetUserData: ({ id }) => presetUserData(id, keychain),
   async watchLaunch(watch) {

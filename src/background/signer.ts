@@ -1,4 +1,6 @@
 import { nextClockOffset } from '../cloud/clock';
+import type { BundleStorage } from '../cloud/ec2/operations/bundle-tasks';
+import { signedBundleStorage } from '../cloud/ec2/upload-policy';
 import type { Endpoint, Service } from '../cloud/endpoints';
 import { endpointFor } from '../cloud/endpoints';
 import { CloudError } from '../cloud/errors';
@@ -120,4 +122,31 @@ export async function observeClock(
   const next = nextClockOffset(previous, serverTime - localTime);
   if (next !== previous) await clockOffsets.set({ ...offsets, [profileId]: next });
   return next;
+}
+
+/**
+ * BundleInstance's upload policy for a bucket of the profile's own object store. The background
+ * writes the policy itself (one bucket, one key prefix, acl ec2-bundle-read, a day at most) and
+ * signs only that: a page never gets a signature over a policy of its choosing.
+ */
+export async function bundleStorageFor(
+  profileId: string,
+  bucket: string,
+  prefix: string,
+): Promise<BundleStorage> {
+  const profile = await findProfile(profileId);
+  // Bundles are an EC2 feature of clouds with both services; an S3-only profile has no cloud.
+  if (profile.kind === 's3' || !endpointFor(profile, 's3') || !endpointFor(profile, 'ec2')) {
+    throw new CloudError({
+      code: 'NoSuchService',
+      message: 'This profile has no EC2 cloud to bundle instances.',
+    });
+  }
+  const [secret, offsets] = await Promise.all([keychain.get(profileId), clockOffsets.get()]);
+  const now = new Date(Date.now() + (offsets[profileId] ?? 0));
+  return signedBundleStorage(
+    { bucket, prefix },
+    { accessKeyId: profile.accessKeyId, secretAccessKey: secret.secretAccessKey },
+    now,
+  );
 }

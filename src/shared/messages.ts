@@ -1,5 +1,7 @@
 // The one declaration of every message a page can send to the background.
 // The background's handler object `satisfies Handlers`; pages use `call()` from ./call.ts.
+
+import type { BundleStorage } from '../cloud/ec2/operations/bundle-tasks';
 import type { Service } from '../cloud/endpoints';
 import type { CloudErrorData } from '../cloud/errors';
 import type { Profile, Secret } from '../cloud/profile';
@@ -86,6 +88,15 @@ export interface Messages {
   clockObserved: {
     args: { profileId: string; serverTime: number; localTime: number };
     result: { offsetMs: number };
+  };
+  /**
+   * BundleInstance's Storage.S3 for a bucket and prefix: the background writes the upload policy
+   * (that bucket, that prefix, a day) and signs it with the profile's secret; the page gets the
+   * policy and its signature, never the secret.
+   */
+  bundleUploadPolicy: {
+    args: { profileId: string; bucket: string; prefix: string };
+    result: BundleStorage;
   };
   /** Saves a launch preset; its user data is sealed with the vault when a passphrase is set. */
   presetSave: { args: { preset: LaunchPreset }; result: { sealed: boolean } };

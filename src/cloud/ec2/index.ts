@@ -12,7 +12,9 @@ export {
 } from './client';
 export type { Ec2Items, Ec2ListOperation, Ec2Operation } from './operation';
 export * from './operations/addresses';
+export * from './operations/bundle-tasks';
 export * from './operations/console';
+export * from './operations/image-from-instance';
 export * from './operations/images';
 export * from './operations/instance-status';
 export * from './operations/instance-types';
@@ -21,6 +23,7 @@ export * from './operations/keypairs';
 export * from './operations/password-data';
 export * from './operations/regions';
 export * from './operations/security-groups';
+export * from './operations/snapshot-sharing';
 export * from './operations/snapshots';
 export * from './operations/tags';
 export * from './operations/volumes';
@@ -29,6 +32,7 @@ export { type Filter, flattenQuery, type QueryParams } from './query';
 export { type SshCommand, type SshRefusal, sshCommand, sshCommandFor } from './ssh';
 export { parseEc2Time } from './time';
 export type * from './types';
+export { bundleTargetProblem, UPLOAD_POLICY_HOURS } from './upload-policy';
 export {
   decryptWindowsPassword,
   type WindowsPasswordRefusal,

@@ -53,10 +53,11 @@ export function registerInput(form: RegisterForm): RegisterImageInput {
   };
 }
 
-export function RegisterDialog({ model }: { model: ImagesModel }) {
+export function RegisterDialog({ model, location }: { model: ImagesModel; location?: string }) {
   const [form, setForm] = useState<RegisterForm>({
     source: 'manifest',
-    location: '',
+    // A complete bundle task's manifest, when the dialog was opened from it.
+    location: location ?? '',
     snapshotId: '',
     name: '',
     description: '',

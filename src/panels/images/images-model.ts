@@ -17,6 +17,8 @@ import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
 import { asError } from '../errors';
 import type { ModelDeps } from '../model-deps';
+import { bundleTaskActions, createBundleTasks } from './bundle-tasks';
+import { createImageCopy, type SignerFor } from './image-copy';
 
 export const IMAGE_VIEWS = [
   'mine',
@@ -52,12 +54,16 @@ export function searchText(image: Image): string {
 }
 
 export type ImagesDialog =
-  | { kind: 'register' }
+  | { kind: 'register'; location?: string }
+  | { kind: 'copy'; image: Image }
   | { kind: 'deregister'; ids: string[] }
   | { kind: 'permissions'; imageId: string; permissions: LaunchPermissions | null }
   | { kind: 'launch'; image: Image };
 
-export function createImagesModel(deps: ModelDeps) {
+export function createImagesModel(
+  deps: ModelDeps,
+  options: { pollMs?: number; signerFor?: SignerFor } = {},
+) {
   const view = signal<ImageView>('mine');
   const list = createResourceList<Image>({
     fetch: ({ profile, signer }, onPage) =>
@@ -68,7 +74,8 @@ export function createImagesModel(deps: ModelDeps) {
       }),
     key: (i) => i.imageId,
   });
-  const panel = createResourcePanel<ImagesDialog>(deps, [list]);
+  const bundleTasks = createBundleTasks(options);
+  const panel = createResourcePanel<ImagesDialog>(deps, [list, bundleTasks.list]);
   const search = createListSearch(list.rows, searchText);
 
   /** Shows the launch permissions in the open permissions dialog, if it is still that image's. */
@@ -83,6 +90,8 @@ export function createImagesModel(deps: ModelDeps) {
     view,
     list,
     search,
+    bundles: { ...bundleTasks, ...bundleTaskActions(panel, bundleTasks) },
+    copies: createImageCopy(panel, options.signerFor),
     setView(next: ImageView) {
       view.value = next;
       void list.load();

@@ -8,6 +8,8 @@ import { NoticeLine } from '../components/resource-toolbar';
 import { VirtualTable } from '../components/virtual-table';
 import { type MessageKey, t } from '../i18n';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
+import { BundleTasksView } from './bundle-tasks-view';
+import { CopyImageDialog } from './copy-image-dialog';
 import { imageColumns } from './image-columns';
 import { DeregisterDialog, PermissionsDialog, RegisterDialog } from './image-dialogs';
 import { createImagesModel, IMAGE_VIEWS, type ImageView } from './images-model';
@@ -45,6 +47,25 @@ export default function ImagesPanel() {
       ? list.rows.value.find((i) => i.imageId === selectedIds[0])
       : undefined;
   const dialog = model.dialog.value;
+
+  const dialogs = (
+    <>
+      {dialog?.kind === 'register' && (
+        <RegisterDialog model={model} {...(dialog.location ? { location: dialog.location } : {})} />
+      )}
+      {dialog?.kind === 'copy' && <CopyImageDialog model={model} image={dialog.image} />}
+    </>
+  );
+  if (model.bundles.shown.value) {
+    return (
+      <section class="resource-panel" aria-label={t('imgBundleTasks')}>
+        <NoticeLine notice={model.notice.value} />
+        <BundleTasksView model={model} />
+        {dialogs}
+      </section>
+    );
+  }
+  const copyRefused = model.copies.unsupported.has(current.profile, 'copyImage');
 
   return (
     <section class="resource-panel" aria-label={t('tabImages')}>
@@ -101,6 +122,19 @@ export default function ImagesPanel() {
         <button type="button" onClick={() => model.open({ kind: 'register' })}>
           {t('registerImage')}
         </button>
+        {current.profile.kind === 'aws' && (
+          <button
+            type="button"
+            disabled={selectedImage?.imageType !== 'machine' || copyRefused}
+            title={copyRefused ? t('imgUnsupportedHere') : undefined}
+            onClick={() => selectedImage && model.open({ kind: 'copy', image: selectedImage })}
+          >
+            {t('imgCopyToRegion')}
+          </button>
+        )}
+        <button type="button" onClick={() => model.bundles.show(true)}>
+          {t('imgBundleTasks')}
+        </button>
         <button
           type="button"
           class="danger"
@@ -127,7 +161,7 @@ export default function ImagesPanel() {
       {!list.loading.value && !list.error.value && list.rows.value.length === 0 && (
         <p class="muted">{t('imagesNone')}</p>
       )}
-      {dialog?.kind === 'register' && <RegisterDialog model={model} />}
+      {dialogs}
       {dialog?.kind === 'deregister' && <DeregisterDialog model={model} ids={dialog.ids} />}
       {dialog?.kind === 'permissions' && (
         <PermissionsDialog

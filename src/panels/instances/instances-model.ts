@@ -22,6 +22,7 @@ import { createResourcePanel } from '../components/resource-panel';
 import { asError } from '../errors';
 import type { LaunchForm } from '../launch/launch-form';
 import type { ModelDeps, StorageListener } from '../model-deps';
+import { type BundleStorageSigner, createImageActions } from './image-actions';
 import {
   DEFAULT_INSTANCE_COLUMNS,
   instanceColumns,
@@ -38,11 +39,13 @@ export type InstancesDialog =
   | { kind: 'tags'; instanceId: string }
   | { kind: 'launch'; form?: LaunchForm }
   | { kind: 'columns' }
-  | PasswordDialogState;
+  | PasswordDialogState
+  | { kind: 'create-image'; instanceId: string }
+  | { kind: 'bundle'; instanceId: string };
 
 export function createInstancesModel(
   deps: ModelDeps,
-  options: { pollMs?: number; statusPollMs?: number } = {},
+  options: { pollMs?: number; statusPollMs?: number; signBundleStorage?: BundleStorageSigner } = {},
 ) {
   const list = createResourceList<Instance>({
     fetch: ({ profile, signer }) => ec2List(describeInstances, profile, signer, {}),
@@ -97,6 +100,7 @@ export function createInstancesModel(
     ...createPasswordActions(panel),
     /** Status checks and scheduled events, by instance id. */
     status,
+    images: createImageActions(panel, options.signBundleStorage),
     start: (ids: string[]) => changeState(startInstances, 'noticeStarting', ids),
     stop: (ids: string[]) => changeState(stopInstances, 'noticeStopping', ids),
     reboot: (ids: string[]) => changeState(rebootInstances, 'noticeRebooting', ids),

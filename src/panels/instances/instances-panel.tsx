@@ -10,6 +10,7 @@ import { t } from '../i18n';
 import { formLike } from '../launch/launch-form';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
 import { copyText, sshRefusalText } from '../ssh-text';
+import { BundleDialog, CreateImageDialog } from './image-dialogs';
 import { TRANSITIONAL_STATES } from './instance-columns';
 import {
   ColumnsDialog,
@@ -124,6 +125,42 @@ export default function InstancesPanel() {
         >
           {t('launchMoreLikeThis')}
         </button>
+        <button
+          type="button"
+          disabled={
+            single?.rootDeviceType !== 'ebs' ||
+            model.images.unsupported.has(current.profile, 'createImage')
+          }
+          title={
+            model.images.unsupported.has(current.profile, 'createImage')
+              ? t('imgUnsupportedHere')
+              : single && single.rootDeviceType !== 'ebs'
+                ? t('imgCreateImageEbsOnly')
+                : undefined
+          }
+          onClick={() =>
+            single && model.open({ kind: 'create-image', instanceId: single.instanceId })
+          }
+        >
+          {t('imgCreateImage')}
+        </button>
+        <button
+          type="button"
+          disabled={
+            single?.rootDeviceType !== 'instance-store' ||
+            model.images.unsupported.has(current.profile, 'bundle')
+          }
+          title={
+            model.images.unsupported.has(current.profile, 'bundle')
+              ? t('imgUnsupportedHere')
+              : single && single.rootDeviceType !== 'instance-store'
+                ? t('imgBundleStoreOnly')
+                : undefined
+          }
+          onClick={() => single && model.open({ kind: 'bundle', instanceId: single.instanceId })}
+        >
+          {t('imgBundle')}
+        </button>
         <button type="button" onClick={() => model.open({ kind: 'columns' })}>
           {t('chooseColumns')}
         </button>
@@ -185,6 +222,12 @@ export default function InstancesPanel() {
           const instance = list.rows.value.find((i) => i.instanceId === dialog.instanceId);
           return instance ? <WindowsPasswordDialog model={model} instance={instance} /> : null;
         })()}
+      {dialog?.kind === 'create-image' &&
+        (() => {
+          const instance = list.rows.value.find((i) => i.instanceId === dialog.instanceId);
+          return instance ? <CreateImageDialog model={model} instance={instance} /> : null;
+        })()}
+      {dialog?.kind === 'bundle' && <BundleDialog model={model} instanceId={dialog.instanceId} />}
       {dialog?.kind === 'launch' && (
         <LaunchDialog
           current={current}

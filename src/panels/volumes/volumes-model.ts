@@ -18,7 +18,9 @@ import {
 import { loadInstanceChoices } from '../components/instance-choices';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
+import type { SignerFor } from '../images/image-copy';
 import type { ModelDeps } from '../model-deps';
+import { createSnapshotSharing, type PermissionsDialogState } from './snapshot-sharing';
 import { snapshotBusy, type VolumeForm, volumeBusy, volumeInput } from './volume-form';
 
 export type VolumesView = 'volumes' | 'snapshots';
@@ -28,13 +30,18 @@ export type VolumesDialog =
   | { kind: 'attach'; volumeId: string }
   | { kind: 'delete'; volumeIds: string[] }
   | { kind: 'snapshot'; volumeId: string }
-  | { kind: 'delete-snapshots'; snapshotIds: string[] };
+  | { kind: 'delete-snapshots'; snapshotIds: string[] }
+  | { kind: 'copy-snapshot'; snapshotId: string }
+  | PermissionsDialogState;
 
 export function nameTag(volume: Volume): string {
   return volume.tags.find((tag) => tag.key === 'Name')?.value ?? '';
 }
 
-export function createVolumesModel(deps: ModelDeps, options: { pollMs?: number } = {}) {
+export function createVolumesModel(
+  deps: ModelDeps,
+  options: { pollMs?: number; signerFor?: SignerFor } = {},
+) {
   const volumes = createResourceList<Volume>({
     fetch: ({ profile, signer }) => ec2List(describeVolumes, profile, signer, {}),
     key: (v) => v.volumeId,
@@ -56,6 +63,7 @@ export function createVolumesModel(deps: ModelDeps, options: { pollMs?: number }
     volumes,
     snapshots,
     view,
+    sharing: createSnapshotSharing(panel, options.signerFor),
     findVolume,
     findSnapshot: (id: string) => snapshots.rows.value.find((s) => s.snapshotId === id),
     /** The region's zones, for the create dialog. */

@@ -8,6 +8,7 @@ import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
 import { useSort } from '../components/use-sort';
 import { VirtualTable } from '../components/virtual-table';
 import { type MessageKey, t } from '../i18n';
+import { CopySnapshotDialog, VolumePermissionsDialog } from './snapshot-sharing-dialogs';
 import { snapshotColumns, volumeColumns } from './volume-columns';
 import {
   AttachDialog,
@@ -78,6 +79,8 @@ function SnapshotsToolbar({ model, lead, tail }: ToolbarProps) {
   const chosen = model.snapshots.selectedRows.value;
   const single = chosen.length === 1 ? chosen[0] : undefined;
   const ids = chosen.map((s) => s.snapshotId);
+  const { sharing } = model;
+  const profile = model.profile.value?.profile;
   return (
     <ResourceToolbar list={model.snapshots} lead={lead}>
       <button
@@ -86,6 +89,32 @@ function SnapshotsToolbar({ model, lead, tail }: ToolbarProps) {
         onClick={() => single && model.open({ kind: 'create', snapshotId: single.snapshotId })}
       >
         {t('volumeFromSnapshotNew')}
+      </button>
+      <button
+        type="button"
+        disabled={
+          single?.status !== 'completed' || sharing.unsupported.has(profile, 'copySnapshot')
+        }
+        title={
+          sharing.unsupported.has(profile, 'copySnapshot') ? t('imgUnsupportedHere') : undefined
+        }
+        onClick={() =>
+          single && model.open({ kind: 'copy-snapshot', snapshotId: single.snapshotId })
+        }
+      >
+        {t('imgCopySnapshot')}
+      </button>
+      <button
+        type="button"
+        disabled={!single || sharing.unsupported.has(profile, 'volumePermissions')}
+        title={
+          sharing.unsupported.has(profile, 'volumePermissions')
+            ? t('imgUnsupportedHere')
+            : undefined
+        }
+        onClick={() => single && void sharing.showPermissions(single.snapshotId)}
+      >
+        {t('imgVolumePermissions')}
       </button>
       <button
         type="button"
@@ -202,6 +231,16 @@ export default function VolumesPanel() {
       {dialog?.kind === 'snapshot' && <SnapshotDialog model={model} volumeId={dialog.volumeId} />}
       {dialog?.kind === 'delete-snapshots' && (
         <DeleteSnapshotsDialog model={model} ids={dialog.snapshotIds} />
+      )}
+      {dialog?.kind === 'copy-snapshot' && (
+        <CopySnapshotDialog model={model} snapshotId={dialog.snapshotId} />
+      )}
+      {dialog?.kind === 'volume-permissions' && (
+        <VolumePermissionsDialog
+          model={model}
+          snapshotId={dialog.snapshotId}
+          permissions={dialog.permissions}
+        />
       )}
     </section>
   );

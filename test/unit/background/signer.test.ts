@@ -1,6 +1,12 @@
+import { createHmac } from 'node:crypto';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { keychain } from '../../../src/background/services';
-import { assertSignable, presignFor, signFor } from '../../../src/background/signer';
+import {
+  assertSignable,
+  bundleStorageFor,
+  presignFor,
+  signFor,
+} from '../../../src/background/signer';
 import { endpointFor, type Service } from '../../../src/cloud/endpoints';
 import type {
   AwsProfile,
@@ -145,5 +151,28 @@ describe('signFor and presignFor', () => {
     }
     const ok = { method: 'GET', url: 'https://ec2.eu-west-1.amazonaws.com/', headers: {} };
     await expect(signFor('aws', 'ec2', ok, 'eu-west-1')).resolves.toBeTruthy();
+  });
+
+  test('a bundle upload policy is written and signed here, for a bucket and prefix only', async () => {
+    const storage = await bundleStorageFor('euca', 'bundles', 'web');
+    expect(storage.awsAccessKeyId).toBe('AKIDEUCA');
+    const policy = JSON.parse(Buffer.from(storage.uploadPolicy, 'base64').toString('utf8'));
+    expect(policy.conditions).toEqual([
+      { bucket: 'bundles' },
+      { acl: 'ec2-bundle-read' },
+      ['starts-with', '$key', 'web'],
+    ]);
+    const hours = (Date.parse(policy.expiration) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(23.9);
+    expect(hours).toBeLessThanOrEqual(24);
+    expect(storage.uploadPolicySignature).toBe(
+      createHmac('sha1', 'sk').update(storage.uploadPolicy).digest('base64'),
+    );
+    await expect(bundleStorageFor('euca', 'bundles', 'a"},{"x')).rejects.toMatchObject({
+      code: 'InvalidBundleTarget',
+    });
+    await expect(bundleStorageFor('minio', 'bundles', 'web')).rejects.toMatchObject({
+      code: 'NoSuchService',
+    });
   });
 });
