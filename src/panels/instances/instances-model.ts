@@ -34,7 +34,8 @@ export type InstancesDialog =
   | { kind: 'console'; instanceId: string; output: ConsoleOutput | null }
   | { kind: 'tags'; instanceId: string }
   | { kind: 'launch'; form?: LaunchForm }
-  | { kind: 'columns' };
+  | { kind: 'columns' }
+  | { kind: 'sshAccess'; instanceId: string };
 
 export function createInstancesModel(deps: ModelDeps, options: { pollMs?: number } = {}) {
   const list = createResourceList<Instance>({
