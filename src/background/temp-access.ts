@@ -120,8 +120,8 @@ export async function listTempAccess(): Promise<TempAccessRule[]> {
 }
 
 /**
- * Adds the rule and its record. The record is written first, so a worker stopped in between
- * still closes the rule; a rule the group already had is never recorded (nor later removed).
+ * Adds the rule and its record. A rule the group already had is never recorded (nor later
+ * removed); a refused one leaves no record behind.
  */
 export async function openTempAccess(request: TempAccessRequest): Promise<TempAccessOpened> {
   const rule = checked(request, Date.now());
@@ -136,7 +136,9 @@ export async function openTempAccess(request: TempAccessRequest): Promise<TempAc
     ...(rule.byId ? { groupIds: [rule.groupId] } : { groupNames: [rule.groupName] }),
   });
   if (groups.some((g) => hasRule(g, rule.port, rule.cidr))) return { rule: null, existing: true };
+  // Record and alarm before the rule exists: a worker stopped in between still closes it.
   await tempAccessRules.update((list) => [...list, rule]);
+  await schedule(rule);
   try {
     await ec2Call(ruleChange('ingress', 'authorize'), profile, signer, {
       ...selector(rule),
@@ -149,7 +151,6 @@ export async function openTempAccess(request: TempAccessRequest): Promise<TempAc
       return { rule: null, existing: true };
     throw e;
   }
-  await schedule(rule);
   return { rule, existing: false };
 }
 

@@ -136,7 +136,110 @@ export async function fireAlarm(page: TypingPage, rule: StoredRule) {
   await press(page, 'Refresh');
   await waitFor(
     page,
-    probe(`return !document.body.innerText.includes(${JSON.stringify(CIDR)});`),
+    probe(
+      `return !document.querySelector('.rules-table')?.innerText.includes(${JSON.stringify(CIDR)});`,
+    ),
     'the rule gone from the rules view',
   );
+}
+
+/** A checkip-style service on loopback that counts the requests it gets. */
+export interface CheckIpServer {
+  url: string;
+  hits: number;
+  answer: string;
+  stop(): Promise<void>;
+}
+
+export async function startCheckIp(): Promise<CheckIpServer> {
+  const { createServer } = await import('node:http');
+  const state = { hits: 0, answer: '' };
+  const server = createServer((_req, res) => {
+    state.hits++;
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(state.answer);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${port}/ip`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
+
+/**
+ * The look-up asks the URL only on the click; a hostile answer is refused without being shown;
+ * an address fills the field; the URL is remembered for the next time.
+ */
+export async function lookUpScenario(page: TypingPage, instanceId: string, service: CheckIpServer) {
+  await openTab(page, 'instances');
+  await clickRow(page, instanceId);
+  await opens(page, 'Open SSH for my address');
+  await fill(page, 'Address look-up service (optional)', service.url);
+  expect(service.hits).toBe(0);
+
+  service.answer = '<b onmouseover=alert(1)>0.0.0.0/0</b>';
+  await press(page, 'Look up');
+  await waitForText(page, 'did not answer with one IPv4 or IPv6 address');
+  expect(service.hits).toBe(1);
+  expect(await bodyTextHas(page, 'onmouseover')).toBe(false);
+  expect(
+    await run<string>(page, `return document.getElementById('ssh-access-address').value;`),
+  ).toBe('');
+
+  service.answer = '198.51.100.9\n';
+  await press(page, 'Look up');
+  await waitFor(
+    page,
+    probe(`return document.getElementById('ssh-access-address')?.value === '198.51.100.9';`),
+    'the looked-up address in the field',
+  );
+  await press(page, 'Cancel');
+
+  // Opened again: the URL is kept, and still nothing is asked until the click.
+  const hits = service.hits;
+  await opens(page, 'Open SSH for my address');
+  await waitFor(
+    page,
+    probe(
+      `return document.getElementById('ssh-access-checkip')?.value === ${JSON.stringify(service.url)};`,
+    ),
+    'the remembered URL',
+  );
+  expect(service.hits).toBe(hits);
+  await press(page, 'Cancel');
+}
+
+function bodyTextHas(page: TypingPage, text: string): Promise<boolean> {
+  return run<boolean>(page, `return document.body.innerHTML.includes(${JSON.stringify(text)});`);
+}
+
+/** Another address, closed from the rules view with Close now before its time. */
+export async function closeNowScenario(page: TypingPage, instanceId: string) {
+  const address = '198.51.100.44';
+  await openTab(page, 'instances');
+  await clickRow(page, instanceId);
+  await opens(page, 'Open SSH for my address');
+  await fill(page, 'Your public address', address);
+  await fill(page, 'Port (TCP)', '22');
+  await press(page, 'Open');
+  await waitForText(page, `Port 22 is open for ${address}/32`);
+  const [rule] = await storedRules(page);
+  expect(rule?.cidr).toBe(`${address}/32`);
+
+  await openTab(page, 'security-groups');
+  await clickRow(page, rule?.groupId || rule?.groupName || '');
+  const row = `tr[data-temporary="${rule?.id}"]`;
+  await waitFor(page, probe(`return !!document.querySelector('${row}');`), 'the temporary rule');
+  await press(page, 'Close now');
+  await waitForText(page, `Temporary access closed: tcp/22 ${address}/32.`);
+  await waitFor(
+    page,
+    probe(
+      `return !document.querySelector('.rules-table')?.innerText.includes(${JSON.stringify(`${address}/32`)});`,
+    ),
+    'the rule gone from the rules view',
+  );
+  expect(await storedRules(page)).toEqual([]);
 }

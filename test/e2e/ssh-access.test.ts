@@ -15,10 +15,13 @@ import { MOTO_IMAGE } from './ec2-scenarios';
 import { CREDENTIALS, panelOnFrontDoor } from './profiles-scenarios';
 import {
   cliSources,
+  closeNowScenario,
   extendFromRules,
   fireAlarm,
+  lookUpScenario,
   openSshForAddress,
   seeTemporaryInRules,
+  startCheckIp,
   storedRules,
 } from './ssh-access-scenarios';
 
@@ -71,6 +74,20 @@ for (const kind of BROWSERS) {
       expect(cliSources(cli)).not.toContain('203.0.113.7/32');
       expect(await storedRules(page)).toEqual([]);
       expect(frontDoor.requests.some((r) => r.action === 'RevokeSecurityGroupIngress')).toBe(true);
+    });
+
+    test('Close now in the rules view revokes before the time', async () => {
+      await closeNowScenario(page, instanceId);
+      expect(cliSources((args) => awsCli(moto.url, args))).not.toContain('198.51.100.44/32');
+    });
+
+    test('the address look-up: only on the click, and only an address is taken', async () => {
+      const service = await startCheckIp();
+      try {
+        await lookUpScenario(page, instanceId, service);
+      } finally {
+        await service.stop();
+      }
     });
   });
 }
