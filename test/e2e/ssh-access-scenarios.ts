@@ -243,3 +243,15 @@ export async function closeNowScenario(page: TypingPage, instanceId: string) {
   );
   expect(await storedRules(page)).toEqual([]);
 }
+
+/** Where the browser keeps shown notifications (Chromium), the "closed" one for this rule is there. */
+export async function closedNotificationShown(page: TypingPage, rule: StoredRule) {
+  await waitFor(
+    page,
+    probe(
+      `const api = globalThis.browser ?? globalThis.chrome;
+       return api.notifications.getAll().then((all) => ${JSON.stringify(`cirrus-temp-access:${rule.id}`)} in all);`,
+    ),
+    'the notification that the rule was closed',
+  );
+}

@@ -23,6 +23,9 @@ import {
   validateSshAccess,
 } from './ssh-access-form';
 
+/** An example service, not a default: nothing is asked until the user gives a URL. */
+const CHECKIP_EXAMPLE = 'https://checkip.amazonaws.com';
+
 const durationText = (minutes: number) =>
   minutes < 60 ? t('sshAccessMinutes', String(minutes)) : t('sshAccessHours', String(minutes / 60));
 
@@ -155,7 +158,7 @@ export function SshAccessDialog({
         onValue={(checkIpUrl) => set({ checkIpUrl })}
         error={message('checkIpUrl')}
         hint={t('sshAccessCheckIpHint')}
-        placeholder="https://checkip.amazonaws.com"
+        placeholder={CHECKIP_EXAMPLE}
       />
       <div class="field">
         <button type="button" disabled={lookup.busy} onClick={lookUp}>
