@@ -16,8 +16,16 @@ export function hostCidr(text: string): string | null {
   const prefix = slash < 0 ? '' : value.slice(slash + 1);
   if (isIpv4Cidr(`${address}/32`) && (prefix === '' || prefix === '32')) return `${address}/32`;
   if (isIpv6Cidr(`${address}/128`) && (prefix === '' || prefix === '128'))
-    return `${address.toLowerCase()}/128`;
+    return `${canonicalIpv6(address)}/128`;
   return null;
+}
+
+/**
+ * RFC 5952's form (lower case, zeros dropped, the longest run as `::`), as clouds print it, so a
+ * recorded rule matches the one the group lists. The URL parser does exactly that.
+ */
+function canonicalIpv6(address: string): string {
+  return new URL(`http://[${address}]/`).hostname.slice(1, -1);
 }
 
 /** A checkip answer: one address and optional surrounding white space, else null. */
