@@ -71,6 +71,8 @@ for (const kind of BROWSERS) {
       await seeTemporaryInRules(page, rule);
       await extendFromRules(page, rule);
 
+      // The worker may be stopped by then: the alarm wakes it.
+      await browser.stopBackground();
       await fireAlarm(page, rule);
       // Headless Firefox closes a notification as soon as it is shown; Chromium keeps it.
       if (can.notifications === 'observable') await closedNotificationShown(page, rule);
