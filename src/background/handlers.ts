@@ -17,6 +17,13 @@ import {
 } from './profile-store';
 import { keychain } from './services';
 import { bundleStorageFor, observeClock, presignFor, signFor } from './signer';
+import {
+  closeTempAccess,
+  extendTempAccess,
+  listTempAccess,
+  openTempAccess,
+  sweepTempAccess,
+} from './temp-access';
 
 /** Identifies this run of the worker; a restarted worker gets a new one. */
 const worker = crypto.randomUUID();
@@ -53,6 +60,8 @@ export const handlers = {
     await keychain.unlock(passphrase);
     await sealPresets(keychain);
     await touchAutoLock(true);
+    // Temporary rules that waited for the vault are closed now, without holding up the unlock.
+    void sweepTempAccess({ retryNow: true }).catch(() => undefined);
     return keychainView();
   },
   async keychainLock() {
@@ -112,5 +121,16 @@ export const handlers = {
   async watchLaunch(watch) {
     await watchLaunch(watch);
     return {};
+  },
+  tempAccessOpen: (request) => openTempAccess(request),
+  async tempAccessList() {
+    return { rules: await listTempAccess() };
+  },
+  async tempAccessClose({ id }) {
+    await closeTempAccess(id, true);
+    return {};
+  },
+  async tempAccessExtend({ id, minutes }) {
+    return { rule: await extendTempAccess(id, minutes) };
   },
 } satisfies Handlers;

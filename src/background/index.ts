@@ -1,5 +1,5 @@
 // Wiring only: the message router, the keyboard command, alarms (auto-lock, quick-launch
-// watches), notification clicks, the dev sandbox.
+// watches, temporary rules to close), notification clicks, the dev sandbox.
 import browser from '../shared/browser';
 import { onAlarm, touchAutoLock } from './auto-lock';
 import { handlers } from './handlers';
@@ -7,6 +7,7 @@ import { checkLaunches, LAUNCH_WATCH_ALARM, onNotificationClicked } from './laun
 import { openPanelTab } from './open-panel';
 import { createRouter } from './router';
 import { seedSandbox } from './sandbox';
+import { onTempAccessAlarm, sweepTempAccess } from './temp-access';
 
 browser.runtime.onMessage.addListener(
   createRouter(
@@ -23,7 +24,13 @@ browser.commands.onCommand.addListener((command) => {
 browser.alarms.onAlarm.addListener((alarm) => {
   void onAlarm(alarm);
   if (alarm.name === LAUNCH_WATCH_ALARM) void checkLaunches();
+  void onTempAccessAlarm(alarm).catch(() => undefined);
 });
 browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
 
 browser.runtime.onInstalled.addListener(() => void seedSandbox().catch(() => undefined));
+
+// A temporary rule that came due while the browser was closed is closed at the next start.
+const sweep = () => void sweepTempAccess().catch(() => undefined);
+browser.runtime.onStartup.addListener(sweep);
+browser.runtime.onInstalled.addListener(sweep);

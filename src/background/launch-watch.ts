@@ -8,11 +8,10 @@ import {
   type SshRefusal,
   sshCommandFor,
 } from '../cloud/ec2';
-import type { Signer } from '../cloud/signer';
 import browser from '../shared/browser';
 import { type LaunchWatch, launchOutcomes, launchWatches } from '../storage/items';
+import { backgroundSigner } from './background-signer';
 import { findProfile } from './profile-store';
-import { observeClock, presignFor, signFor } from './signer';
 
 export const LAUNCH_WATCH_ALARM = 'cirrus.launch-watch';
 /** A launch notification's id: this prefix and the id of the launch outcome it tells of. */
@@ -21,15 +20,6 @@ const GIVE_UP_MS = 60 * 60_000;
 // While the worker is awake it polls this often; the alarm wakes it when it was stopped.
 const POLL_MS = 5_000;
 let timer: ReturnType<typeof setTimeout> | undefined;
-
-function backgroundSigner(profileId: string): Signer {
-  return {
-    sign: (request, service) => signFor(profileId, service, request),
-    presign: (requests, service, expires) => presignFor(profileId, service, requests, expires),
-    observeServerTime: (server, local) =>
-      observeClock(profileId, server.getTime(), local.getTime()),
-  };
-}
 
 export async function watchLaunch(watch: Omit<LaunchWatch, 'since' | 'id'>): Promise<void> {
   const entry = { ...watch, id: crypto.randomUUID(), since: Date.now() };

@@ -6,7 +6,7 @@ import type { Service } from '../cloud/endpoints';
 import type { CloudErrorData } from '../cloud/errors';
 import type { Profile, Secret } from '../cloud/profile';
 import type { HttpRequest } from '../cloud/request';
-import type { LaunchPreset, PresetUserData } from '../storage/items';
+import type { LaunchPreset, PresetUserData, TempAccessRule } from '../storage/items';
 
 type None = Record<string, never>;
 
@@ -42,6 +42,22 @@ export interface ProfilesView {
 export interface ProfileInput {
   profile: Profile;
   secret?: Secret;
+}
+
+/** A rule to open for a while (see src/background/temp-access.ts, which checks every field). */
+export interface TempAccessRequest {
+  profileId: string;
+  /** The region the panel shows; '' for the profile's own. */
+  region: string;
+  instanceId: string;
+  groupId: string;
+  groupName: string;
+  /** Name the group by id (a VPC group) or by name (Eucalyptus, EC2-Classic). */
+  byId: boolean;
+  port: number;
+  /** One address, alone or as its /32 or /128. */
+  address: string;
+  minutes: number;
 }
 
 export interface Messages {
@@ -107,6 +123,20 @@ export interface Messages {
     args: { profileId: string; instanceIds: string[]; presetName: string };
     result: None;
   };
+  /**
+   * Opens a rule for `minutes` and records it for the background to close. `existing`: the group
+   * already had this rule, so it is permanent and nothing was recorded.
+   */
+  tempAccessOpen: {
+    args: TempAccessRequest;
+    result: { rule: TempAccessRule | null; existing: boolean };
+  };
+  /** The temporary rules still open (or still to be closed), every profile. */
+  tempAccessList: { args: None; result: { rules: TempAccessRule[] } };
+  /** Closes one now; a refusal comes back and the record stays. */
+  tempAccessClose: { args: { id: string }; result: None };
+  /** Moves its end later by `minutes` (at most 8 hours from now). */
+  tempAccessExtend: { args: { id: string; minutes: number }; result: { rule: TempAccessRule } };
 }
 
 export type MessageName = keyof Messages;
@@ -135,6 +165,7 @@ export const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set<MessageName>([
   'profilesList',
   'clockObserved',
   'keychainLock',
+  'tempAccessList',
 ]);
 
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: CloudErrorData };

@@ -217,3 +217,73 @@ export const resumableUploads = defineItem<Record<string, ResumableUpload>>(
   },
   browserArea('local'),
 );
+
+/** A security group rule that Cirrus opened for a while and closes by itself (one per rule). */
+export interface TempAccessRule {
+  id: string;
+  profileId: string;
+  /** The region the rule was opened in (the profile may have moved to another since). */
+  region: string;
+  instanceId: string;
+  /** By id in a VPC, by name on Eucalyptus and EC2-Classic: the way the calls name it. */
+  groupId: string;
+  groupName: string;
+  byId: boolean;
+  port: number;
+  /** One host: a.b.c.d/32 or an IPv6 /128. */
+  cidr: string;
+  openedAt: number;
+  /** When the rule is closed (epoch ms). */
+  endsAt: number;
+  /** Failed attempts to close it so far; the next one waits longer. */
+  attempts: number;
+  /** When the next attempt is due after a failure (epoch ms); 0 before any failure. */
+  retryAt: number;
+  /** Why the last attempt failed, in the server's words ('' before any failure). */
+  lastError: string;
+}
+
+export function isTempAccessRule(v: unknown): v is TempAccessRule {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  const strings = ['id', 'profileId', 'region', 'instanceId', 'groupId', 'groupName', 'cidr'];
+  const numbers = ['port', 'openedAt', 'endsAt', 'attempts', 'retryAt'];
+  return (
+    strings.every((k) => typeof r[k] === 'string') &&
+    numbers.every((k) => typeof r[k] === 'number' && Number.isFinite(r[k])) &&
+    typeof r.byId === 'boolean' &&
+    typeof r.lastError === 'string'
+  );
+}
+
+/**
+ * Temporary SSH/RDP rules the background must close; they outlive the worker and a browser
+ * restart. v1 is the first shape; a record of another shape is skipped (it cannot be revoked).
+ */
+export const tempAccessRules = defineItem<TempAccessRule[]>(
+  {
+    key: 'tempAccess.rules',
+    version: 1,
+    defaultValue: [],
+    validate: (v): v is TempAccessRule[] => Array.isArray(v),
+  },
+  browserArea('local'),
+);
+
+export interface TempAccessSettings {
+  /** A checkip-style URL the user chose; '' until then (nothing is asked without one). */
+  checkIpUrl: string;
+}
+
+export const tempAccessSettings = defineItem<TempAccessSettings>(
+  {
+    key: 'tempAccess.settings',
+    version: 1,
+    defaultValue: { checkIpUrl: '' },
+    validate: (v): v is TempAccessSettings =>
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as TempAccessSettings).checkIpUrl === 'string',
+  },
+  browserArea('local'),
+);

@@ -90,12 +90,12 @@ export function keepCreating(ms: number): (action: string, body: string) => stri
   };
 }
 
-function probe(body: string): () => boolean {
+export function probe(body: string): () => boolean {
   return new Function(body) as () => boolean;
 }
 
 /** Sets a select found by its label (a field's own label, or a switcher's first line) and fires change. */
-async function chooseOption(page: TypingPage, label: string, value: string) {
+export async function chooseOption(page: TypingPage, label: string, value: string) {
   await waitFor(
     page,
     probe(
@@ -132,7 +132,7 @@ export async function openTab(page: TypingPage, id: string) {
  * Presses a button that opens a dialog and waits until it is open: a dialog is in the page a
  * moment before showModal() runs, and typing into it then would go nowhere.
  */
-async function opens(page: TypingPage, button: string) {
+export async function opens(page: TypingPage, button: string) {
   await press(page, button);
   await waitFor(
     page,

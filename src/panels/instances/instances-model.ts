@@ -41,7 +41,8 @@ export type InstancesDialog =
   | { kind: 'columns' }
   | PasswordDialogState
   | { kind: 'create-image'; instanceId: string }
-  | { kind: 'bundle'; instanceId: string };
+  | { kind: 'bundle'; instanceId: string }
+  | { kind: 'sshAccess'; instanceId: string };
 
 export function createInstancesModel(
   deps: ModelDeps,

@@ -5,6 +5,7 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
 import { NoticeLine } from '../components/resource-toolbar';
+import { createTempAccessList, rulesOfProfile } from '../components/temp-access-list';
 import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
 import { formLike } from '../launch/launch-form';
@@ -22,11 +23,15 @@ import {
 import { InstanceStatusDetails, StatusEventsNotice, StatusListError } from './instance-status-view';
 import { createInstancesModel } from './instances-model';
 import { WindowsPasswordDialog } from './password-dialog';
+import { SshAccessDialog } from './ssh-access-dialog';
 import { statusColumnShown } from './status-column';
+import { TempAccessNote } from './temp-access-note';
 
 export default function InstancesPanel() {
   const model = useMemo(() => createInstancesModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
+  const temporary = useMemo(() => createTempAccessList(browserDeps.storageEvents), []);
+  useEffect(() => temporary.dispose, [temporary]);
   /** What the last Copy SSH command did: copied, shown to copy by hand, or why there is none. */
   const [sshNote, setSshNote] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -121,6 +126,13 @@ export default function InstancesPanel() {
         <button
           type="button"
           disabled={!single}
+          onClick={() => single && model.open({ kind: 'sshAccess', instanceId: single.instanceId })}
+        >
+          {t('sshAccessOpen')}
+        </button>
+        <button
+          type="button"
+          disabled={!single}
           onClick={() => single && model.open({ kind: 'launch', form: formLike(single) })}
         >
           {t('launchMoreLikeThis')}
@@ -208,6 +220,13 @@ export default function InstancesPanel() {
         list.rows.value.length === 0 &&
         !list.error.value && <p class="muted">{t('instancesNone')}</p>}
       {single && <InstanceStatusDetails instanceId={single.instanceId} status={model.status} />}
+      {single && (
+        <TempAccessNote
+          rules={rulesOfProfile(temporary.rules.value, current.profile).filter(
+            (r) => r.instanceId === single.instanceId,
+          )}
+        />
+      )}
       {single && <InstanceDetails instance={single} />}
       {dialog?.kind === 'terminate' && <TerminateDialog model={model} ids={dialog.ids} />}
       {dialog?.kind === 'console' && <ConsoleDialog model={model} instanceId={dialog.instanceId} />}
@@ -228,6 +247,11 @@ export default function InstancesPanel() {
           return instance ? <CreateImageDialog model={model} instance={instance} /> : null;
         })()}
       {dialog?.kind === 'bundle' && <BundleDialog model={model} instanceId={dialog.instanceId} />}
+      {dialog?.kind === 'sshAccess' &&
+        (() => {
+          const instance = list.rows.value.find((i) => i.instanceId === dialog.instanceId);
+          return instance ? <SshAccessDialog model={model} instance={instance} /> : null;
+        })()}
       {dialog?.kind === 'launch' && (
         <LaunchDialog
           current={current}

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { SecurityGroup } from '../../cloud/ec2';
 import type { RuleDirection } from '../../cloud/ec2/rule-changes';
+import type { TempAccessRule } from '../../storage/items';
+import { closesAt } from '../components/temp-access-list';
 import { t } from '../i18n';
 import { type RuleRow, ruleRows } from './rule-form';
 import { groupKey, groupLabel, type SecurityGroupsModel } from './security-groups-model';
@@ -17,12 +19,36 @@ export function portsText(row: Pick<RuleRow, 'protocol' | 'fromPort' | 'toPort'>
   return `${row.fromPort}–${row.toPort}`;
 }
 
+/** What the panel does with a temporary rule (see "Open SSH for my address"). */
+export interface TempAccessActions {
+  rules: readonly TempAccessRule[];
+  close: (rule: TempAccessRule) => Promise<unknown>;
+  extend: (rule: TempAccessRule) => Promise<unknown>;
+}
+
+/** The temporary record behind an inbound row of this group, if Cirrus opened it for a while. */
+export function temporaryFor(
+  row: RuleRow,
+  group: SecurityGroup,
+  rules: readonly TempAccessRule[],
+): TempAccessRule | undefined {
+  if (row.direction !== 'ingress' || row.protocol !== 'tcp' || row.fromPort !== row.toPort)
+    return undefined;
+  return rules.find(
+    (r) =>
+      (r.byId ? r.groupId === group.groupId : r.groupName === group.groupName) &&
+      String(r.port) === row.fromPort &&
+      r.cidr === row.source.toLowerCase(),
+  );
+}
+
 function RulesTable(props: {
   model: SecurityGroupsModel;
   group: SecurityGroup;
   direction: RuleDirection;
+  temporary?: TempAccessActions | undefined;
 }) {
-  const { model, group, direction } = props;
+  const { model, group, direction, temporary } = props;
   const [busy, setBusy] = useState<string | null>(null);
   const permissions = direction === 'ingress' ? group.ipPermissions : group.ipPermissionsEgress;
   const rows = ruleRows(permissions, direction, !!group.vpcId);
@@ -56,28 +82,60 @@ function RulesTable(props: {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.key} data-rule={row.key}>
-                <td>{protocolText(row.protocol)}</td>
-                <td>{portsText(row)}</td>
-                <td class="mono">{row.source}</td>
-                <td class="mono">{row.owner}</td>
-                <td>
-                  <button
-                    type="button"
-                    disabled={busy !== null || !editable}
-                    onClick={() => {
-                      setBusy(row.key);
-                      void model
-                        .removeRule(group, direction, row.revoke)
-                        .finally(() => setBusy(null));
-                    }}
-                  >
-                    {t('remove')}
-                  </button>
-                </td>
-              </tr>
-            ))}
+            {rows.map((row) => {
+              const temp = temporary && temporaryFor(row, group, temporary.rules);
+              return (
+                <tr key={row.key} data-rule={row.key} data-temporary={temp ? temp.id : undefined}>
+                  <td>{protocolText(row.protocol)}</td>
+                  <td>{portsText(row)}</td>
+                  <td class="mono">
+                    {row.source}
+                    {temp && (
+                      <span class="temp-marker"> · {t('tempAccessMarker', closesAt(temp))}</span>
+                    )}
+                  </td>
+                  <td class="mono">{row.owner}</td>
+                  <td>
+                    {temp && temporary && (
+                      <>
+                        <button
+                          type="button"
+                          disabled={busy !== null}
+                          onClick={() => {
+                            setBusy(row.key);
+                            void temporary.close(temp).finally(() => setBusy(null));
+                          }}
+                        >
+                          {t('tempAccessCloseNow')}
+                        </button>
+                        <button
+                          type="button"
+                          disabled={busy !== null}
+                          onClick={() => {
+                            setBusy(row.key);
+                            void temporary.extend(temp).finally(() => setBusy(null));
+                          }}
+                        >
+                          {t('tempAccessExtend')}
+                        </button>
+                      </>
+                    )}
+                    <button
+                      type="button"
+                      disabled={busy !== null || !editable}
+                      onClick={() => {
+                        setBusy(row.key);
+                        void model
+                          .removeRule(group, direction, row.revoke)
+                          .finally(() => setBusy(null));
+                      }}
+                    >
+                      {t('remove')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
@@ -86,12 +144,20 @@ function RulesTable(props: {
 }
 
 /** The chosen group's rules: inbound always; outbound where the group is in a VPC or has any. */
-export function RulesView({ model, group }: { model: SecurityGroupsModel; group: SecurityGroup }) {
+export function RulesView({
+  model,
+  group,
+  temporary,
+}: {
+  model: SecurityGroupsModel;
+  group: SecurityGroup;
+  temporary?: TempAccessActions;
+}) {
   const egress = !!group.vpcId || group.ipPermissionsEgress.length > 0;
   return (
     <section class="details rules-view" aria-label={t('rulesOf', groupLabel(group))}>
       <h2>{t('rulesOf', groupLabel(group))}</h2>
-      <RulesTable model={model} group={group} direction="ingress" />
+      <RulesTable model={model} group={group} direction="ingress" temporary={temporary} />
       {egress && <RulesTable model={model} group={group} direction="egress" />}
     </section>
   );

@@ -1,10 +1,13 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { SecurityGroup } from '../../cloud/ec2';
+import { call } from '../../shared/call';
+import type { TempAccessRule } from '../../storage/items';
 import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
+import { closesAt, createTempAccessList, rulesOfProfile } from '../components/temp-access-list';
 import { useSort } from '../components/use-sort';
 import { type Column, VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
@@ -26,6 +29,8 @@ function columns(): Column<SecurityGroup>[] {
 export default function SecurityGroupsPanel() {
   const model = useMemo(() => createSecurityGroupsModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
+  const temporary = useMemo(() => createTempAccessList(browserDeps.storageEvents), []);
+  useEffect(() => temporary.dispose, [temporary]);
   const cols = useMemo(columns, []);
   const { sorted, sort, onSort } = useSort(model.list.rows.value, cols);
 
@@ -43,6 +48,21 @@ export default function SecurityGroupsPanel() {
   const chosen = model.chosen.value;
   const dialog = model.dialog.value;
   const ruleGroup = dialog?.kind === 'rule' ? model.find(dialog.key) : undefined;
+  const current = model.profile.value;
+  // Temporary rules close and extend in the background; the rules shown are then read again.
+  const tempActions = {
+    rules: rulesOfProfile(temporary.rules.value, current.profile),
+    close: (rule: TempAccessRule) =>
+      model.act(async () => {
+        await call('tempAccessClose', { id: rule.id });
+        return { key: 'tempAccessClosedNotice', args: [`tcp/${rule.port} ${rule.cidr}`] };
+      }),
+    extend: (rule: TempAccessRule) =>
+      model.act(async () => {
+        const { rule: next } = await call('tempAccessExtend', { id: rule.id, minutes: 60 });
+        return { key: 'tempAccessExtendedNotice', args: [closesAt(next)] };
+      }),
+  };
   return (
     <section class="resource-panel" aria-label={t('tabSecurityGroups')}>
       <ResourceToolbar list={list}>
@@ -78,7 +98,7 @@ export default function SecurityGroupsPanel() {
         onSelect={(next) => (list.selected.value = next)}
       />
       {chosen ? (
-        <RulesView model={model} group={chosen} />
+        <RulesView model={model} group={chosen} temporary={tempActions} />
       ) : (
         list.rows.value.length > 0 && <p class="muted">{t('groupChooseForRules')}</p>
       )}

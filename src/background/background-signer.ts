@@ -1,0 +1,16 @@
+import type { Signer } from '../cloud/signer';
+import { observeClock, presignFor, signFor } from './signer';
+
+/**
+ * The Signer for the background's own calls (the launch watch, closing temporary rules): the same
+ * signing gate as a page's request, so it signs only for the profile's own endpoint.
+ */
+export function backgroundSigner(profileId: string, region?: string): Signer {
+  return {
+    sign: (request, service) => signFor(profileId, service, request, region),
+    presign: (requests, service, expires) =>
+      presignFor(profileId, service, requests, expires, region),
+    observeServerTime: (server, local) =>
+      observeClock(profileId, server.getTime(), local.getTime()),
+  };
+}
