@@ -14,6 +14,7 @@ export type { Ec2Items, Ec2ListOperation, Ec2Operation } from './operation';
 export * from './operations/addresses';
 export * from './operations/console';
 export * from './operations/images';
+export * from './operations/instance-attributes';
 export * from './operations/instance-types';
 export * from './operations/instances';
 export * from './operations/keypairs';
