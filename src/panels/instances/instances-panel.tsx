@@ -9,6 +9,8 @@ import { t } from '../i18n';
 import { formLike } from '../launch/launch-form';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
 import { copyText, sshRefusalText } from '../ssh-text';
+import { ForceStopDialog } from './force-stop-dialog';
+import { InstanceAttributeRows } from './instance-attribute-rows';
 import { TRANSITIONAL_STATES } from './instance-columns';
 import {
   ColumnsDialog,
@@ -17,6 +19,7 @@ import {
   TagsDialog,
   TerminateDialog,
 } from './instance-dialogs';
+import { InstanceSettingsDialog } from './instance-settings-dialog';
 import { createInstancesModel } from './instances-model';
 
 export default function InstancesPanel() {
@@ -83,9 +86,16 @@ export default function InstancesPanel() {
         </button>
         <button
           type="button"
+          disabled={!stateIs('running', 'stopping')}
+          onClick={() => model.open({ kind: 'force-stop', ids })}
+        >
+          {t('attrForceStop')}
+        </button>
+        <button
+          type="button"
           class="danger"
           disabled={chosen.length === 0 || stateIs('terminated')}
-          onClick={() => model.open({ kind: 'terminate', ids })}
+          onClick={() => void model.askTerminate(ids)}
         >
           {t('terminate')}
         </button>
@@ -102,6 +112,13 @@ export default function InstancesPanel() {
           onClick={() => single && model.open({ kind: 'tags', instanceId: single.instanceId })}
         >
           {t('tags')}
+        </button>
+        <button
+          type="button"
+          disabled={!single || ['terminated', 'shutting-down'].includes(single.state.name)}
+          onClick={() => single && model.open({ kind: 'settings', instanceId: single.instanceId })}
+        >
+          {t('attrSettings')}
         </button>
         <button type="button" disabled={!single} onClick={() => single && void copySsh(single)}>
           {t('copySsh')}
@@ -151,8 +168,29 @@ export default function InstancesPanel() {
         !list.loading.value &&
         list.rows.value.length === 0 &&
         !list.error.value && <p class="muted">{t('instancesNone')}</p>}
-      {single && <InstanceDetails instance={single} />}
-      {dialog?.kind === 'terminate' && <TerminateDialog model={model} ids={dialog.ids} />}
+      {single && (
+        <InstanceDetails instance={single}>
+          <InstanceAttributeRows
+            instance={single}
+            readings={
+              model.details.value?.instanceId === single.instanceId
+                ? model.details.value.readings
+                : null
+            }
+          />
+        </InstanceDetails>
+      )}
+      {dialog?.kind === 'terminate' && (
+        <TerminateDialog model={model} ids={dialog.ids} protectedIds={dialog.protectedIds} />
+      )}
+      {dialog?.kind === 'force-stop' && <ForceStopDialog model={model} ids={dialog.ids} />}
+      {dialog?.kind === 'settings' &&
+        (() => {
+          const instance = list.rows.value.find((i) => i.instanceId === dialog.instanceId);
+          return instance ? (
+            <InstanceSettingsDialog model={model} current={current} instance={instance} />
+          ) : null;
+        })()}
       {dialog?.kind === 'console' && <ConsoleDialog model={model} instanceId={dialog.instanceId} />}
       {dialog?.kind === 'tags' &&
         (() => {
