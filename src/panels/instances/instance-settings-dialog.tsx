@@ -5,12 +5,15 @@ import { Checkbox, Field } from '../components/field';
 import { readUserDataFile, USER_DATA_LIMIT, viewUserData } from '../components/user-data';
 import type { CurrentProfile } from '../current-profile';
 import { t } from '../i18n';
-import { ATTRIBUTE_LABELS, readingProblem } from './instance-attribute-rows';
+import { ATTRIBUTE_LABELS, readingProblem, shutdownText } from './instance-attribute-rows';
 import { blockedReason } from './instance-settings';
 import { createInstanceSettingsModel } from './instance-settings-model';
 import type { InstancesModel } from './instances-model';
 import { protectedLabel } from './termination-protection';
 import { BinaryUserData } from './user-data-summary';
+
+/** What EC2 takes for InstanceInitiatedShutdownBehavior. */
+const SHUTDOWN_BEHAVIOURS: readonly string[] = ['stop', 'terminate'];
 
 interface Props {
   model: InstancesModel;
@@ -128,13 +131,16 @@ export function InstanceSettingsDialog({ model, current, instance }: Props) {
                   settings.change({ instanceInitiatedShutdownBehavior: e.currentTarget.value })
                 }
               >
-                {!['stop', 'terminate'].includes(form.instanceInitiatedShutdownBehavior) && (
+                {!SHUTDOWN_BEHAVIOURS.includes(form.instanceInitiatedShutdownBehavior) && (
                   <option value={form.instanceInitiatedShutdownBehavior}>
                     {form.instanceInitiatedShutdownBehavior}
                   </option>
                 )}
-                <option value="stop">{t('attrShutdownStop')}</option>
-                <option value="terminate">{t('attrShutdownTerminate')}</option>
+                {SHUTDOWN_BEHAVIOURS.map((behaviour) => (
+                  <option key={behaviour} value={behaviour}>
+                    {shutdownText(behaviour)}
+                  </option>
+                ))}
               </select>
             </Field>
           </div>
