@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { Instance, InstanceAttributeName } from '../../cloud/ec2';
 import { Dialog } from '../components/dialog';
 import { Checkbox, Field } from '../components/field';
@@ -33,6 +33,10 @@ export function InstanceSettingsDialog({ model, current, instance }: Props) {
     // One dialog per instance and profile; the row itself changes with every poll.
     [current, instance.instanceId],
   );
+  const stopped = instance.state.name === 'stopped';
+  useEffect(() => {
+    if (stopped) settings.ensureTypes();
+  }, [settings, stopped]);
   const readings = settings.readings.value;
   const form = settings.form.value;
   const refused = settings.refused.value;

@@ -75,7 +75,10 @@ export function createInstanceSettingsModel(
       form.value = settingsFormFrom(read);
     });
   }
+  let typesAsked = false;
   async function loadTypes() {
+    if (typesAsked) return;
+    typesAsked = true;
     try {
       const list = await listInstanceTypes(current.profile, current.signer);
       batch(() => {
@@ -88,7 +91,6 @@ export function createInstanceSettingsModel(
     }
   }
   void load();
-  void loadTypes();
 
   /** Reads the attribute back until it holds the change; false when it never does. */
   async function readBack(
@@ -117,6 +119,10 @@ export function createInstanceSettingsModel(
     error,
     refused,
     saved,
+    /** Lists the cloud's instance types once: only a stopped instance's type can change. */
+    ensureTypes() {
+      void loadTypes();
+    },
     change(patch: Partial<SettingsForm>) {
       if (!form.value) return;
       const next = { ...form.value, ...patch };

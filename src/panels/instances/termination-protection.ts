@@ -33,7 +33,7 @@ function namedIn(message: string, ids: readonly string[]): string[] {
 }
 
 /**
- * Terminates `ids` except the protected ones. TerminateInstances is all or nothing: on
+ * Terminates `ids` except the protected ones (`knownProtected`, and those found on the way). TerminateInstances is all or nothing: on
  * OperationNotPermitted the protected instances are found (named in the message, else asked one
  * by one) and the others sent again; any other refusal is thrown as it came.
  */
@@ -42,7 +42,7 @@ export async function terminateUnprotected(
   ids: readonly string[],
   knownProtected: readonly string[],
 ): Promise<{ terminated: string[]; blocked: string[] }> {
-  const blocked = ids.filter((id) => knownProtected.includes(id));
+  const blocked = [...knownProtected];
   let todo = ids.filter((id) => !blocked.includes(id));
   while (todo.length > 0) {
     try {
