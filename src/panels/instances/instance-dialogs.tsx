@@ -256,7 +256,7 @@ export function ColumnsDialog({ model }: { model: InstancesModel }) {
   );
 }
 
-/** Every attribute of one instance, as the server sent it; then `children` (its settings). */
+/** Every attribute of one instance, as the server sent it, after `children` (its settings). */
 export function InstanceDetails({
   instance,
   children,
@@ -279,6 +279,7 @@ export function InstanceDetails({
   walk('', instance);
   return (
     <section class="details" aria-label={t('detailsOf', instance.instanceId)}>
+      {children}
       <dl>
         {rows.map(([key, value]) => (
           <Fragment key={key}>
@@ -287,7 +288,6 @@ export function InstanceDetails({
           </Fragment>
         ))}
       </dl>
-      {children}
     </section>
   );
 }
