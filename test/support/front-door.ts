@@ -50,6 +50,8 @@ export interface FrontDoorOptions {
     action: string,
     params: Array<[string, string]>,
   ) => { status: number; body: string } | undefined;
+  /** Rewrites a verified EC2 request's parameters on the way to moto (to answer as AWS would). */
+  ec2Forward?: (action: string, params: Array<[string, string]>) => Array<[string, string]>;
   /** Rewrites moto's EC2 response body (e.g. to keep new instances pending for a while). */
   ec2Rewrite?: (action: string, body: string) => string;
   /** Answers a verified S3 request itself (a part that fails once): status and XML, or undefined. */
@@ -263,7 +265,10 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
 
     if (received.service === 'ec2') {
       // moto gets one normal form POST, whether the client used GET or POST, V2 or V4.
-      const params = received.params.filter(([key]) => !dropped.has(key));
+      const verifiedParams = received.params.filter(([key]) => !dropped.has(key));
+      const params = options.ec2Forward
+        ? options.ec2Forward(f.entry.action ?? '', verifiedParams)
+        : verifiedParams;
       body = Buffer.from(params.map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join('&'));
       method = 'POST';
       path = '/';

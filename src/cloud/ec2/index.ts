@@ -16,6 +16,7 @@ export * from './operations/bundle-tasks';
 export * from './operations/console';
 export * from './operations/image-from-instance';
 export * from './operations/images';
+export * from './operations/instance-attributes';
 export * from './operations/instance-status';
 export * from './operations/instance-types';
 export * from './operations/instances';

@@ -70,15 +70,17 @@ interface CheckboxProps {
   label: string;
   checked: boolean;
   onChecked: (checked: boolean) => void;
+  disabled?: boolean;
 }
 
-export function Checkbox({ id, label, checked, onChecked }: CheckboxProps) {
+export function Checkbox({ id, label, checked, onChecked, disabled }: CheckboxProps) {
   return (
     <div class="field checkbox">
       <input
         id={id}
         type="checkbox"
         checked={checked}
+        disabled={disabled}
         onChange={(e) => onChecked(e.currentTarget.checked)}
       />
       <label for={id}>{label}</label>

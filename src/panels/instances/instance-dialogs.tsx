@@ -1,28 +1,79 @@
-import { Fragment } from 'preact';
+import { type ComponentChildren, Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Instance } from '../../cloud/ec2';
-import { ConfirmListDialog } from '../components/confirm-list-dialog';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { Dialog } from '../components/dialog';
 import { Checkbox } from '../components/field';
 import { t } from '../i18n';
 import type { InstancesModel } from './instances-model';
+import { protectedLabel } from './termination-protection';
 
-export function TerminateDialog({ model, ids }: { model: InstancesModel; ids: string[] }) {
-  const names = ids.map((id) => {
+/**
+ * Terminate, confirmed by name. Instances with termination protection are named apart with what
+ * to do, and the button counts only the others: those are terminated, the protected stay.
+ */
+export function TerminateDialog({
+  model,
+  ids,
+  protectedIds,
+}: {
+  model: InstancesModel;
+  ids: string[];
+  /** null while being checked. */
+  protectedIds: readonly string[] | null | undefined;
+}) {
+  const nameOf = (id: string) => {
     const instance = model.list.rows.value.find((i) => i.instanceId === id);
-    const name = instance ? model.nameOf(instance) : '';
+    return instance ? model.nameOf(instance) : '';
+  };
+  const blocked = protectedIds ?? [];
+  const rest = ids.filter((id) => !blocked.includes(id));
+  const names = rest.map((id) => {
+    const name = nameOf(id);
     return name ? `${name} (${id})` : id;
   });
+  const warnings = (
+    <>
+      {protectedIds === null && <p class="muted">{t('attrCheckingProtection')}</p>}
+      {blocked.map((id) => (
+        <p key={id} class="notice warning" role="alert">
+          {t('attrProtected', protectedLabel(id, nameOf(id)))}
+        </p>
+      ))}
+    </>
+  );
+  if (rest.length === 0) {
+    return (
+      <Dialog
+        title={t('terminate')}
+        onClose={() => model.open(null)}
+        error={model.dialogError.value}
+        actions={
+          <button type="button" onClick={() => model.open(null)}>
+            {t('close')}
+          </button>
+        }
+      >
+        {warnings}
+      </Dialog>
+    );
+  }
   return (
-    <ConfirmListDialog
+    <ConfirmDialog
       title={t('terminate')}
-      confirm={t('terminateConfirmYes', String(ids.length))}
-      onConfirm={() => model.terminate(ids)}
+      confirm={t('terminateConfirmYes', String(rest.length))}
+      onConfirm={() => model.terminate(rest, blocked)}
       onClose={() => model.open(null)}
       error={model.dialogError.value}
-      question={t('terminateConfirm')}
-      items={names}
-    />
+    >
+      {warnings}
+      <p>{blocked.length > 0 ? t('attrTerminateRest') : t('terminateConfirm')}</p>
+      <ul>
+        {names.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </ConfirmDialog>
   );
 }
 
@@ -205,8 +256,14 @@ export function ColumnsDialog({ model }: { model: InstancesModel }) {
   );
 }
 
-/** Every attribute of one instance, as the server sent it. */
-export function InstanceDetails({ instance }: { instance: Instance }) {
+/** Every attribute of one instance, as the server sent it, after `children` (its settings). */
+export function InstanceDetails({
+  instance,
+  children,
+}: {
+  instance: Instance;
+  children?: ComponentChildren;
+}) {
   const rows: Array<[string, string]> = [];
   const walk = (prefix: string, value: unknown) => {
     if (value === null || value === undefined || value === '') return;
@@ -222,6 +279,7 @@ export function InstanceDetails({ instance }: { instance: Instance }) {
   walk('', instance);
   return (
     <section class="details" aria-label={t('detailsOf', instance.instanceId)}>
+      {children}
       <dl>
         {rows.map(([key, value]) => (
           <Fragment key={key}>

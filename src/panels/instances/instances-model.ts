@@ -1,3 +1,4 @@
+import { computed, effect, signal } from '@preact/signals';
 import {
   type ConsoleOutput,
   createTags,
@@ -12,13 +13,12 @@ import {
   startInstances,
   stopInstances,
   type TagInput,
-  terminateInstances,
 } from '../../cloud/ec2';
 import { launchWatches } from '../../storage/items';
 import { createColumnPrefs } from '../components/column-prefs';
 import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
-import { createResourcePanel } from '../components/resource-panel';
+import { createResourcePanel, type Notice } from '../components/resource-panel';
 import { asError } from '../errors';
 import type { LaunchForm } from '../launch/launch-form';
 import type { ModelDeps, StorageListener } from '../model-deps';
@@ -30,11 +30,21 @@ import {
   TRANSITIONAL_STATES,
 } from './instance-columns';
 import { createInstanceStatusList } from './instance-status-list';
+import {
+  type AttributeReadings,
+  loadInstanceAttributes,
+  unsupportedIn,
+} from './load-instance-attributes';
 import { createPasswordActions, type PasswordDialogState } from './password-model';
 import { STATUS_COLUMN, statusColumn, withColumnAfter } from './status-column';
+import { checkProtection, protectedLabel, terminateUnprotected } from './termination-protection';
+import { createUnsupportedAttributes } from './unsupported-attributes';
 
 export type InstancesDialog =
-  | { kind: 'terminate'; ids: string[] }
+  /** protectedIds: null while termination protection is being checked. */
+  | { kind: 'terminate'; ids: string[]; protectedIds?: readonly string[] | null }
+  | { kind: 'force-stop'; ids: string[] }
+  | { kind: 'settings'; instanceId: string }
   | { kind: 'console'; instanceId: string; output: ConsoleOutput | null }
   | { kind: 'tags'; instanceId: string }
   | { kind: 'launch'; form?: LaunchForm }
@@ -92,9 +102,39 @@ export function createInstancesModel(
       return { key, args: [ids.join(', ')] };
     });
 
+  // Instance settings: what each profile's cloud does not support, and the selected instance's
+  // current values for the details pane (read when exactly one instance is selected).
+  const unsupported = createUnsupportedAttributes();
+  const details = signal<{ instanceId: string; readings: AttributeReadings } | null>(null);
+  const selectedId = computed(() =>
+    list.selected.value.size === 1 ? ([...list.selected.value][0] ?? null) : null,
+  );
+  let detailsGeneration = 0;
+  async function loadDetails(instanceId: string | null) {
+    const mine = ++detailsGeneration;
+    if (details.peek()?.instanceId !== instanceId) details.value = null;
+    const current = panel.current();
+    const instance = list.rows.peek().find((i) => i.instanceId === instanceId);
+    if (!instanceId || !current || !instance) return;
+    const readings = await loadInstanceAttributes(current, instance);
+    if (mine !== detailsGeneration) return;
+    unsupported.add(current.profile.id, unsupportedIn(readings));
+    details.value = { instanceId, readings };
+  }
+  const stopDetails = effect(() => {
+    void loadDetails(selectedId.value);
+  });
+
+  const nameFor = (id: string) => {
+    const instance = list.rows.peek().find((i) => i.instanceId === id);
+    return instance ? nameOf(instance) : '';
+  };
+
   return {
     ...panel,
     list,
+    unsupported,
+    details,
     search,
     filtered,
     columns,
@@ -105,7 +145,48 @@ export function createInstancesModel(
     start: (ids: string[]) => changeState(startInstances, 'noticeStarting', ids),
     stop: (ids: string[]) => changeState(stopInstances, 'noticeStopping', ids),
     reboot: (ids: string[]) => changeState(rebootInstances, 'noticeRebooting', ids),
-    terminate: (ids: string[]) => changeState(terminateInstances, 'noticeTerminating', ids),
+    /** Opens the Terminate dialog and finds which of `ids` have termination protection. */
+    async askTerminate(ids: string[]) {
+      const opened = { kind: 'terminate' as const, ids, protectedIds: null };
+      panel.open(opened);
+      const current = panel.current();
+      const protectedIds = current ? await checkProtection(current, ids) : [];
+      if (panel.dialog.value === opened) panel.dialog.value = { ...opened, protectedIds };
+    },
+    /**
+     * Terminates what may be terminated, as a console user expects: the confirmed instances
+     * without termination protection go; the protected ones stay running and are named with
+     * what to do. EC2 refuses the whole call when one instance is protected, so a protection the
+     * check did not see (turned on meanwhile, or unreadable) is learnt from OperationNotPermitted
+     * and the rest are sent again. When every one is protected, the dialog stays open saying so.
+     */
+    terminate: (ids: string[], knownProtected: readonly string[] = []) =>
+      panel.act(async (current) => {
+        const opened = panel.dialog.peek();
+        const { terminated, blocked } = await terminateUnprotected(current, ids, knownProtected);
+        const labels = blocked.map((id) => protectedLabel(id, nameFor(id))).join(', ');
+        if (terminated.length === 0) {
+          if (opened?.kind === 'terminate')
+            panel.dialog.value = { ...opened, protectedIds: blocked };
+          return { key: 'attrNothingTerminated', args: [labels] };
+        }
+        if (blocked.length === 0)
+          return { key: 'noticeTerminating', args: [terminated.join(', ')] };
+        return { key: 'attrNoticeTerminatingExcept', args: [terminated.join(', '), labels] };
+      }),
+    /** StopInstances with Force: for an instance stuck stopping; confirmed first. */
+    forceStop: (ids: string[]) =>
+      panel.act(async ({ profile, signer }) => {
+        await ec2Call(stopInstances, profile, signer, { instanceIds: ids, force: true });
+        return { key: 'attrNoticeForceStopping', args: [ids.join(', ')] };
+      }),
+    /** The settings dialog saved everything: close it, say so, show the new values. */
+    settingsSaved(notice: Notice) {
+      panel.open(null);
+      panel.tell(notice);
+      void list.load(true);
+      void loadDetails(selectedId.peek());
+    },
     async showConsole(instanceId: string) {
       panel.open({ kind: 'console', instanceId, output: null });
       const current = panel.current();
@@ -142,6 +223,8 @@ export function createInstancesModel(
     },
     nameOf,
     dispose() {
+      stopDetails();
+      detailsGeneration++;
       panel.dispose();
       status.dispose();
       search.dispose();

@@ -11,7 +11,9 @@ import { t } from '../i18n';
 import { formLike } from '../launch/launch-form';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
 import { copyText, sshRefusalText } from '../ssh-text';
+import { ForceStopDialog } from './force-stop-dialog';
 import { BundleDialog, CreateImageDialog } from './image-dialogs';
+import { InstanceAttributeRows } from './instance-attribute-rows';
 import { TRANSITIONAL_STATES } from './instance-columns';
 import {
   ColumnsDialog,
@@ -20,6 +22,7 @@ import {
   TagsDialog,
   TerminateDialog,
 } from './instance-dialogs';
+import { InstanceSettingsDialog } from './instance-settings-dialog';
 import { InstanceStatusDetails, StatusEventsNotice, StatusListError } from './instance-status-view';
 import { createInstancesModel } from './instances-model';
 import { WindowsPasswordDialog } from './password-dialog';
@@ -93,9 +96,16 @@ export default function InstancesPanel() {
         </button>
         <button
           type="button"
+          disabled={!stateIs('running', 'stopping')}
+          onClick={() => model.open({ kind: 'force-stop', ids })}
+        >
+          {t('attrForceStop')}
+        </button>
+        <button
+          type="button"
           class="danger"
           disabled={chosen.length === 0 || stateIs('terminated')}
-          onClick={() => model.open({ kind: 'terminate', ids })}
+          onClick={() => void model.askTerminate(ids)}
         >
           {t('terminate')}
         </button>
@@ -119,6 +129,13 @@ export default function InstancesPanel() {
           onClick={() => single && void model.showPassword(single.instanceId)}
         >
           {t('winpwButton')}
+        </button>
+        <button
+          type="button"
+          disabled={!single || ['terminated', 'shutting-down'].includes(single.state.name)}
+          onClick={() => single && model.open({ kind: 'settings', instanceId: single.instanceId })}
+        >
+          {t('attrSettings')}
         </button>
         <button type="button" disabled={!single} onClick={() => single && void copySsh(single)}>
           {t('copySsh')}
@@ -227,8 +244,29 @@ export default function InstancesPanel() {
           )}
         />
       )}
-      {single && <InstanceDetails instance={single} />}
-      {dialog?.kind === 'terminate' && <TerminateDialog model={model} ids={dialog.ids} />}
+      {single && (
+        <InstanceDetails instance={single}>
+          <InstanceAttributeRows
+            instance={single}
+            readings={
+              model.details.value?.instanceId === single.instanceId
+                ? model.details.value.readings
+                : null
+            }
+          />
+        </InstanceDetails>
+      )}
+      {dialog?.kind === 'terminate' && (
+        <TerminateDialog model={model} ids={dialog.ids} protectedIds={dialog.protectedIds} />
+      )}
+      {dialog?.kind === 'force-stop' && <ForceStopDialog model={model} ids={dialog.ids} />}
+      {dialog?.kind === 'settings' &&
+        (() => {
+          const instance = list.rows.value.find((i) => i.instanceId === dialog.instanceId);
+          return instance ? (
+            <InstanceSettingsDialog model={model} current={current} instance={instance} />
+          ) : null;
+        })()}
       {dialog?.kind === 'console' && <ConsoleDialog model={model} instanceId={dialog.instanceId} />}
       {dialog?.kind === 'tags' &&
         (() => {

@@ -3,6 +3,7 @@ import { call } from '../../shared/call';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { Checkbox, Field, TextField } from '../components/field';
+import { readUserDataFile } from '../components/user-data';
 import type { CurrentProfile } from '../current-profile';
 import { t } from '../i18n';
 import {
@@ -40,14 +41,6 @@ function problemText(problem: LaunchProblem | undefined): string | undefined {
   }
 }
 
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }: Props) {
   const model = useMemo(
     () => createLaunchModel(current, initial ?? emptyLaunchForm(imageId ?? '')),
@@ -76,9 +69,7 @@ export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }:
 
   async function chooseFile(file: File | undefined) {
     if (!file) return model.change({ userDataFile: null });
-    // Only the size is needed to refuse a file that is too big; nothing is read then.
-    const base64 = file.size > USER_DATA_LIMIT ? '' : await fileToBase64(file);
-    model.change({ userDataFile: { name: file.name, base64, bytes: file.size } });
+    model.change({ userDataFile: await readUserDataFile(file) });
   }
 
   return (

@@ -1,9 +1,13 @@
 // The launch dialog's form as plain data: defaults, checks, the RunInstances input it becomes,
 // and the command line that does the same launch. Pure, so unit tests cover it.
 
-import { encodeBase64Utf8, type Instance, type RunInstancesInput } from '../../cloud/ec2';
+import type { Instance, RunInstancesInput } from '../../cloud/ec2';
 import type { Profile } from '../../cloud/profile';
 import { shellLine } from '../../cloud/shell-quote';
+import { type UserDataFile, userDataBase64, userDataProblem } from '../components/user-data';
+
+// The user data checks are shared with the instance settings; known here by their old names too.
+export { USER_DATA_LIMIT, userDataBytes } from '../components/user-data';
 
 export interface LaunchForm {
   imageId: string;
@@ -18,14 +22,12 @@ export interface LaunchForm {
   ramdiskId: string;
   /** Text typed, or a file's bytes already base64 (userDataFile says which). */
   userData: string;
-  userDataFile: { name: string; base64: string; bytes: number } | null;
+  userDataFile: UserDataFile | null;
   privateAddressing: boolean;
   name: string;
   /** More tags, one `key=value` per line. */
   tags: string;
 }
-
-export const USER_DATA_LIMIT = 16 * 1024;
 
 export function emptyLaunchForm(imageId = ''): LaunchForm {
   return {
@@ -69,12 +71,6 @@ export type LaunchProblem =
   | { kind: 'user-data-too-large'; bytes: number }
   | { kind: 'bad-tag'; line: number };
 
-export function userDataBytes(form: LaunchForm): number {
-  return form.userDataFile
-    ? form.userDataFile.bytes
-    : new TextEncoder().encode(form.userData).length;
-}
-
 /** Tags from the Name field and the `key=value` lines; the line number of the first bad one. */
 export function parseTags(form: LaunchForm): {
   tags: { key: string; value: string }[];
@@ -106,8 +102,8 @@ export function validateLaunch(form: LaunchForm): LaunchProblems {
   if (!COUNT.test(form.maxCount.trim())) problems.maxCount = { kind: 'count' };
   if (!problems.minCount && !problems.maxCount && Number(form.minCount) > Number(form.maxCount))
     problems.maxCount = { kind: 'min-over-max' };
-  const bytes = userDataBytes(form);
-  if (bytes > USER_DATA_LIMIT) problems.userData = { kind: 'user-data-too-large', bytes };
+  const userData = userDataProblem(form);
+  if (userData) problems.userData = userData;
   const { bad } = parseTags(form);
   if (bad !== undefined) problems.tags = { kind: 'bad-tag', line: bad };
   return problems;
@@ -125,8 +121,8 @@ export function runInput(form: LaunchForm, profile: Profile): RunInstancesInput 
   if (form.zone) input.availabilityZone = form.zone;
   if (form.kernelId.trim()) input.kernelId = form.kernelId.trim();
   if (form.ramdiskId.trim()) input.ramdiskId = form.ramdiskId.trim();
-  const userData = form.userDataFile ? form.userDataFile.base64 : form.userData;
-  if (userData) input.userData = form.userDataFile ? userData : encodeBase64Utf8(userData);
+  const userData = userDataBase64(form);
+  if (userData) input.userData = userData;
   if (form.privateAddressing && profile.kind === 'eucalyptus') input.addressingType = 'private';
   const { tags } = parseTags(form);
   if (tags.length) input.tags = tags;
