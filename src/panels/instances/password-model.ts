@@ -4,6 +4,7 @@
 import { type Signal, signal } from '@preact/signals';
 import { ec2Call, getPasswordData, type PasswordData } from '../../cloud/ec2';
 import type { CloudErrorData } from '../../cloud/errors';
+import { isUnsupportedAction } from '../../cloud/unsupported';
 import type { CurrentProfile } from '../current-profile';
 import { asError } from '../errors';
 
@@ -14,17 +15,9 @@ export interface PasswordDialogState {
   data: PasswordData | null;
 }
 
-// What a cloud answers for an action it does not have.
-const UNSUPPORTED = new Set([
-  'InvalidAction',
-  'UnsupportedOperation',
-  'UnknownOperation',
-  'NotImplemented',
-]);
-
 /** The cloud does not offer GetPasswordData at all (as opposed to refusing this instance). */
 export function passwordUnsupported(error: CloudErrorData | null): boolean {
-  return !!error && UNSUPPORTED.has(error.code);
+  return isUnsupportedAction(error);
 }
 
 /** The part of the resource panel the password dialog uses. */

@@ -4,6 +4,7 @@
 // Eucalyptus 4 accepts instanceInitiatedShutdownBehavior without applying it, so callers read back.
 
 import type { CloudErrorData } from '../../errors';
+import { isUnsupportedAction } from '../../unsupported';
 import { child, type XmlValue } from '../../xml';
 import { flag, returned, str } from '../fields';
 import type { Ec2Operation } from '../operation';
@@ -97,15 +98,6 @@ export const modifyInstanceAttribute: Ec2Operation<
   read: returned,
 };
 
-// Codes servers give for an attribute or parameter they do not have.
-const UNSUPPORTED_CODES = new Set([
-  'InvalidAction',
-  'UnsupportedOperation',
-  'UnknownOperation',
-  'NotImplemented',
-  'Unsupported',
-  'UnknownParameter',
-]);
 // What the message says when the code is a general one (InvalidParameterValue, a 400): Eucalyptus'
 // binding failure, AWS's "Unknown attribute", and the plain words.
 const UNSUPPORTED_MESSAGE =
@@ -113,5 +105,10 @@ const UNSUPPORTED_MESSAGE =
 
 /** True when a refusal means "this cloud has no such attribute", not "this value is wrong". */
 export function refusedAsUnsupported(error: CloudErrorData): boolean {
-  return UNSUPPORTED_CODES.has(error.code) || UNSUPPORTED_MESSAGE.test(error.message);
+  // UnknownParameter: a server that has the action but not this attribute's parameter.
+  return (
+    isUnsupportedAction(error) ||
+    error.code === 'UnknownParameter' ||
+    UNSUPPORTED_MESSAGE.test(error.message)
+  );
 }

@@ -2,6 +2,7 @@
 // the cloud has scheduled for it (a reboot, maintenance, a retirement). Older Eucalyptus does not
 // have the action at all; isStatusUnsupported tells that answer from a real failure.
 
+import { isUnsupportedAction } from '../../unsupported';
 import type { XmlValue } from '../../xml';
 import { child, isElement } from '../../xml';
 import { items, readState, str } from '../fields';
@@ -100,19 +101,9 @@ export const describeInstanceStatus = listOperation<DescribeInstanceStatusInput,
   read: (item) => [readInstanceStatus(item)],
 });
 
-// What clouds answer for an action they do not have (older Eucalyptus: InvalidAction or
-// Unsupported; other servers: the rest).
-const UNSUPPORTED = new Set([
-  'InvalidAction',
-  'Unsupported',
-  'UnsupportedOperation',
-  'UnknownOperation',
-  'NotImplemented',
-]);
-
 /** True when the cloud says it has no DescribeInstanceStatus, not that the call failed. */
 export function isStatusUnsupported(error: unknown): boolean {
   const code =
     typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : '';
-  return typeof code === 'string' && UNSUPPORTED.has(code);
+  return typeof code === 'string' && isUnsupportedAction({ code, message: '' });
 }
