@@ -15,6 +15,7 @@ import {
 import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
+import { createTagging } from '../components/tagging';
 import { asError } from '../errors';
 import type { ModelDeps } from '../model-deps';
 
@@ -55,7 +56,8 @@ export type ImagesDialog =
   | { kind: 'register' }
   | { kind: 'deregister'; ids: string[] }
   | { kind: 'permissions'; imageId: string; permissions: LaunchPermissions | null }
-  | { kind: 'launch'; image: Image };
+  | { kind: 'launch'; image: Image }
+  | { kind: 'tags'; ids: string[] };
 
 export function createImagesModel(deps: ModelDeps) {
   const view = signal<ImageView>('mine');
@@ -69,7 +71,7 @@ export function createImagesModel(deps: ModelDeps) {
     key: (i) => i.imageId,
   });
   const panel = createResourcePanel<ImagesDialog>(deps, [list]);
-  const search = createListSearch(list.rows, searchText);
+  const search = createListSearch(list.rows, searchText, (image) => image.tags);
 
   /** Shows the launch permissions in the open permissions dialog, if it is still that image's. */
   function showIn(imageId: string, permissions: LaunchPermissions) {
@@ -83,6 +85,7 @@ export function createImagesModel(deps: ModelDeps) {
     view,
     list,
     search,
+    tagging: createTagging(panel),
     setView(next: ImageView) {
       view.value = next;
       void list.load();

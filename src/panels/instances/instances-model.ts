@@ -1,7 +1,5 @@
 import {
   type ConsoleOutput,
-  createTags,
-  deleteTags,
   describeInstances,
   type Ec2Operation,
   ec2Call,
@@ -11,7 +9,6 @@ import {
   rebootInstances,
   startInstances,
   stopInstances,
-  type TagInput,
   terminateInstances,
 } from '../../cloud/ec2';
 import { launchWatches } from '../../storage/items';
@@ -19,6 +16,7 @@ import { createColumnPrefs } from '../components/column-prefs';
 import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
+import { createTagging } from '../components/tagging';
 import { asError } from '../errors';
 import type { LaunchForm } from '../launch/launch-form';
 import type { ModelDeps, StorageListener } from '../model-deps';
@@ -32,7 +30,7 @@ import {
 export type InstancesDialog =
   | { kind: 'terminate'; ids: string[] }
   | { kind: 'console'; instanceId: string; output: ConsoleOutput | null }
-  | { kind: 'tags'; instanceId: string }
+  | { kind: 'tags'; ids: string[] }
   | { kind: 'launch'; form?: LaunchForm }
   | { kind: 'columns' };
 
@@ -46,8 +44,10 @@ export function createInstancesModel(deps: ModelDeps, options: { pollMs?: number
   const panel = createResourcePanel<InstancesDialog>(deps, [list]);
   const columns = createColumnPrefs('instances', instanceColumns(), DEFAULT_INSTANCE_COLUMNS);
   // Every column is searched, shown or not: an address or an owner finds its instance.
-  const search = createListSearch(list.rows, (instance) =>
-    columns.columns.map((c) => c.value(instance)).join('\n'),
+  const search = createListSearch(
+    list.rows,
+    (instance) => columns.columns.map((c) => c.value(instance)).join('\n'),
+    (instance) => instance.tags,
   );
   const filtered = columns.sorted(search.filtered);
 
@@ -73,6 +73,7 @@ export function createInstancesModel(deps: ModelDeps, options: { pollMs?: number
     search,
     filtered,
     columns,
+    tagging: createTagging(panel),
     start: (ids: string[]) => changeState(startInstances, 'noticeStarting', ids),
     stop: (ids: string[]) => changeState(stopInstances, 'noticeStopping', ids),
     reboot: (ids: string[]) => changeState(rebootInstances, 'noticeRebooting', ids),
@@ -94,18 +95,6 @@ export function createInstancesModel(deps: ModelDeps, options: { pollMs?: number
           panel.dialogError.value = asError(e);
       }
     },
-    /** Sets `set` and removes the keys in `remove`, then refreshes. */
-    saveTags: (instanceId: string, set: TagInput[], remove: string[]) =>
-      panel.act(async ({ profile, signer }) => {
-        if (remove.length)
-          await ec2Call(deleteTags, profile, signer, {
-            resources: [instanceId],
-            tags: remove.map((key) => ({ key })),
-          });
-        if (set.length)
-          await ec2Call(createTags, profile, signer, { resources: [instanceId], tags: set });
-        return { key: 'noticeTagsSaved', args: [instanceId] };
-      }),
     /** The launch dialog launched these: say so and show them. */
     launched(ids: string[]) {
       panel.tell({ key: 'noticeLaunched', args: [ids.join(', ')] });

@@ -4,19 +4,14 @@ import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { NoticeLine } from '../components/resource-toolbar';
+import { TagEditorDialog } from '../components/tag-editor';
 import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
 import { formLike } from '../launch/launch-form';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
 import { copyText, sshRefusalText } from '../ssh-text';
 import { TRANSITIONAL_STATES } from './instance-columns';
-import {
-  ColumnsDialog,
-  ConsoleDialog,
-  InstanceDetails,
-  TagsDialog,
-  TerminateDialog,
-} from './instance-dialogs';
+import { ColumnsDialog, ConsoleDialog, InstanceDetails, TerminateDialog } from './instance-dialogs';
 import { createInstancesModel } from './instances-model';
 
 export default function InstancesPanel() {
@@ -98,8 +93,8 @@ export default function InstancesPanel() {
         </button>
         <button
           type="button"
-          disabled={!single}
-          onClick={() => single && model.open({ kind: 'tags', instanceId: single.instanceId })}
+          disabled={chosen.length === 0 || model.tagging.unsupported.value}
+          onClick={() => model.open({ kind: 'tags', ids })}
         >
           {t('tags')}
         </button>
@@ -154,11 +149,17 @@ export default function InstancesPanel() {
       {single && <InstanceDetails instance={single} />}
       {dialog?.kind === 'terminate' && <TerminateDialog model={model} ids={dialog.ids} />}
       {dialog?.kind === 'console' && <ConsoleDialog model={model} instanceId={dialog.instanceId} />}
-      {dialog?.kind === 'tags' &&
-        (() => {
-          const instance = list.rows.value.find((i) => i.instanceId === dialog.instanceId);
-          return instance ? <TagsDialog model={model} instance={instance} /> : null;
-        })()}
+      {dialog?.kind === 'tags' && (
+        <TagEditorDialog
+          targets={list.rows.value
+            .filter((i) => dialog.ids.includes(i.instanceId))
+            .map((i) => ({ id: i.instanceId, label: i.instanceId, tags: i.tags }))}
+          unsupported={model.tagging.unsupported.value}
+          error={model.dialogError.value}
+          onSave={model.tagging.save}
+          onClose={() => model.open(null)}
+        />
+      )}
       {dialog?.kind === 'columns' && <ColumnsDialog model={model} />}
       {dialog?.kind === 'launch' && (
         <LaunchDialog

@@ -3,18 +3,21 @@ import type { SecurityGroup } from '../../cloud/ec2';
 import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
+import { nameTagColumn } from '../components/name-tag';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
+import { TagEditorDialog } from '../components/tag-editor';
 import { useSort } from '../components/use-sort';
 import { type Column, VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
 import { RulesView } from './rules-view';
 import { CreateGroupDialog, DeleteGroupsDialog, RuleDialog } from './security-group-dialogs';
-import { createSecurityGroupsModel, groupKey } from './security-groups-model';
+import { createSecurityGroupsModel, groupKey, groupLabel } from './security-groups-model';
 import './security-groups.css';
 
 function columns(): Column<SecurityGroup>[] {
   return [
     { id: 'name', label: t('colName'), value: (g) => g.groupName },
+    nameTagColumn(),
     { id: 'id', label: t('colGroupId'), value: (g) => g.groupId },
     { id: 'description', label: t('colDescription'), value: (g) => g.groupDescription },
     { id: 'owner', label: t('colOwner'), value: (g) => g.ownerId },
@@ -26,7 +29,7 @@ export default function SecurityGroupsPanel() {
   const model = useMemo(() => createSecurityGroupsModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
   const cols = useMemo(columns, []);
-  const { sorted, sort, onSort } = useSort(model.list.rows.value, cols);
+  const { sorted, sort, onSort } = useSort(model.search.filtered.value, cols);
 
   if (!model.profile.value) {
     return (
@@ -44,9 +47,16 @@ export default function SecurityGroupsPanel() {
   const ruleGroup = dialog?.kind === 'rule' ? model.find(dialog.key) : undefined;
   return (
     <section class="resource-panel" aria-label={t('tabSecurityGroups')}>
-      <ResourceToolbar list={list}>
+      <ResourceToolbar list={list} search={model.search}>
         <button type="button" class="primary" onClick={() => model.open({ kind: 'create' })}>
           {t('groupCreate')}
+        </button>
+        <button
+          type="button"
+          disabled={keys.length === 0 || model.tagging.unsupported.value}
+          onClick={() => model.open({ kind: 'tags', keys })}
+        >
+          {t('tags')}
         </button>
         <button
           type="button"
@@ -77,6 +87,18 @@ export default function SecurityGroupsPanel() {
       )}
       {dialog?.kind === 'create' && <CreateGroupDialog model={model} />}
       {dialog?.kind === 'delete' && <DeleteGroupsDialog model={model} keys={dialog.keys} />}
+      {dialog?.kind === 'tags' && (
+        <TagEditorDialog
+          targets={list.rows.value
+            .filter((g) => dialog.keys.includes(groupKey(g)))
+            .map((g) => ({ id: g.groupId, label: groupLabel(g), tags: g.tags }))}
+          noId={(name) => t('taggingNoIdGroup', name)}
+          unsupported={model.tagging.unsupported.value}
+          error={model.dialogError.value}
+          onSave={model.tagging.save}
+          onClose={() => model.open(null)}
+        />
+      )}
       {dialog?.kind === 'rule' && ruleGroup && (
         <RuleDialog model={model} group={ruleGroup} direction={dialog.direction} />
       )}

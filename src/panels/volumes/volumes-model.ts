@@ -16,9 +16,13 @@ import {
   type Volume,
 } from '../../cloud/ec2';
 import { loadInstanceChoices } from '../components/instance-choices';
+import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
+import { createTagging } from '../components/tagging';
+import type { Column } from '../components/virtual-table';
 import type { ModelDeps } from '../model-deps';
+import { snapshotColumns, volumeColumns } from './volume-columns';
 import { snapshotBusy, type VolumeForm, volumeBusy, volumeInput } from './volume-form';
 
 export type VolumesView = 'volumes' | 'snapshots';
@@ -28,11 +32,14 @@ export type VolumesDialog =
   | { kind: 'attach'; volumeId: string }
   | { kind: 'delete'; volumeIds: string[] }
   | { kind: 'snapshot'; volumeId: string }
-  | { kind: 'delete-snapshots'; snapshotIds: string[] };
+  | { kind: 'delete-snapshots'; snapshotIds: string[] }
+  | { kind: 'tags'; view: VolumesView; ids: string[] };
 
-export function nameTag(volume: Volume): string {
-  return volume.tags.find((tag) => tag.key === 'Name')?.value ?? '';
-}
+/** A row's search text: every column, shown or not. */
+const textOf =
+  <T>(columns: readonly Column<T>[]) =>
+  (row: T) =>
+    columns.map((c) => c.value(row)).join('\n');
 
 export function createVolumesModel(deps: ModelDeps, options: { pollMs?: number } = {}) {
   const volumes = createResourceList<Volume>({
@@ -48,6 +55,8 @@ export function createVolumesModel(deps: ModelDeps, options: { pollMs?: number }
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
   });
   const panel = createResourcePanel<VolumesDialog>(deps, [volumes, snapshots]);
+  const volumeSearch = createListSearch(volumes.rows, textOf(volumeColumns()), (v) => v.tags);
+  const snapshotSearch = createListSearch(snapshots.rows, textOf(snapshotColumns()), (s) => s.tags);
   const view = signal<VolumesView>('volumes');
   const findVolume = (id: string) => volumes.rows.value.find((v) => v.volumeId === id);
 
@@ -56,6 +65,10 @@ export function createVolumesModel(deps: ModelDeps, options: { pollMs?: number }
     volumes,
     snapshots,
     view,
+    volumeSearch,
+    snapshotSearch,
+    volumeTagging: createTagging(panel),
+    snapshotTagging: createTagging(panel),
     findVolume,
     findSnapshot: (id: string) => snapshots.rows.value.find((s) => s.snapshotId === id),
     /** The region's zones, for the create dialog. */
@@ -114,6 +127,11 @@ export function createVolumesModel(deps: ModelDeps, options: { pollMs?: number }
           await ec2Call(deleteSnapshot, profile, signer, { snapshotId });
         return { key: 'snapshotsDeleted', args: [snapshotIds.join(', ')] };
       }),
+    dispose() {
+      panel.dispose();
+      volumeSearch.dispose();
+      snapshotSearch.dispose();
+    },
   };
 }
 
