@@ -112,7 +112,7 @@ async function chooseOption(page: TypingPage, label: string, value: string) {
 }
 
 /** Opens a tab and waits for its panel's Refresh button: the panel is loaded and has a profile. */
-async function openTab(page: TypingPage, id: string) {
+export async function openTab(page: TypingPage, id: string) {
   await page.click(`#tab-${id}`);
   await waitFor(
     page,
@@ -132,7 +132,7 @@ async function openTab(page: TypingPage, id: string) {
  * Presses a button that opens a dialog and waits until it is open: a dialog is in the page a
  * moment before showModal() runs, and typing into it then would go nowhere.
  */
-async function opens(page: TypingPage, button: string) {
+export async function opens(page: TypingPage, button: string) {
   await press(page, button);
   await waitFor(
     page,
@@ -141,7 +141,7 @@ async function opens(page: TypingPage, button: string) {
   );
 }
 
-async function clickRow(page: TypingPage, key: string) {
+export async function clickRow(page: TypingPage, key: string) {
   await waitFor(
     page,
     probe(`return !!document.querySelector('tr[data-key="${key}"]');`),
@@ -159,7 +159,7 @@ async function waitForRowGone(page: TypingPage, key: string) {
 }
 
 /** The text of one cell: the row by key, the column by header text. */
-function cell(page: TypingPage, key: string, column: string): Promise<string> {
+export function cell(page: TypingPage, key: string, column: string): Promise<string> {
   return run<string>(
     page,
     `const row = document.querySelector('tr[data-key="${key}"]');
@@ -169,7 +169,7 @@ function cell(page: TypingPage, key: string, column: string): Promise<string> {
   );
 }
 
-async function waitForCell(page: TypingPage, key: string, column: string, text: string) {
+export async function waitForCell(page: TypingPage, key: string, column: string, text: string) {
   await waitFor(
     page,
     probe(
