@@ -16,7 +16,14 @@ export function createListSearch<T>(
   /** A row's tags: found by their keys and values, and by `tag:` terms. */
   tags?: (row: T) => readonly Tag[],
 ) {
-  const textOf = tags ? (row: T) => `${text(row)}\n${tagText(tags(row))}` : text;
+  // Most rows of a big list have no tags: their text is left as it is, not copied.
+  const textOf = tags
+    ? (row: T) => {
+        const own = text(row);
+        const tagged = tagText(tags(row));
+        return tagged ? `${own}\n${tagged}` : own;
+      }
+    : text;
   const query = signal('');
   let indexed: readonly T[] = [];
   let haystacks: string[] = [];
