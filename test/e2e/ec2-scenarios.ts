@@ -181,7 +181,7 @@ export async function instanceLifecycle(page: TypingPage, frontDoor: FrontDoor, 
   await fill(page, 'Key of tag 2', 'note');
   await fill(page, 'Value of tag 2', XSS_TAG);
   await press(page, 'Save');
-  await waitForText(page, `Tags of ${id} saved.`);
+  await waitForText(page, `Tags saved: ${id}.`);
   await waitForText(page, XSS_TAG);
   const injected = await run<boolean>(page, `return !!document.querySelector('img[src="x"]');`);
   expect(injected, 'a tag value is shown as text, never as markup').toBe(false);

@@ -3,14 +3,23 @@
 
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { EucalyptusProfile } from '../../src/cloud/profile';
-import { type FrontDoor, type FrontDoorCredential, startFrontDoor } from '../support/front-door';
+import {
+  type FrontDoor,
+  type FrontDoorCredential,
+  type FrontDoorOptions,
+  startFrontDoor,
+} from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 
-export function frontDoorPerFile(credentials: FrontDoorCredential[]) {
+/** `options`: the front door's own answers or rewrites (a Eucalyptus refusal), if any. */
+export function frontDoorPerFile(
+  credentials: FrontDoorCredential[],
+  options: Omit<FrontDoorOptions, 'motoUrl' | 'credentials'> = {},
+) {
   const env = { moto: undefined as unknown as Moto, door: undefined as unknown as FrontDoor };
   beforeAll(async () => {
     env.moto = await startMoto();
-    env.door = await startFrontDoor({ motoUrl: env.moto.url, credentials });
+    env.door = await startFrontDoor({ ...options, motoUrl: env.moto.url, credentials });
   });
   afterAll(async () => {
     await env.door?.stop();

@@ -9,14 +9,17 @@ import {
   releaseAddress,
 } from '../../cloud/ec2';
 import { loadInstanceChoices } from '../components/instance-choices';
+import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
+import { createTagging } from '../components/tagging';
 import type { ModelDeps } from '../model-deps';
 
 export type AddressesDialog =
   | { kind: 'allocate' }
   | { kind: 'associate'; key: string }
-  | { kind: 'release'; keys: string[] };
+  | { kind: 'release'; keys: string[] }
+  | { kind: 'tags'; keys: string[] };
 
 export type Domain = 'standard' | 'vpc';
 
@@ -34,11 +37,20 @@ export function createAddressesModel(deps: ModelDeps) {
     key: addressKey,
   });
   const panel = createResourcePanel<AddressesDialog>(deps, [list]);
+  const search = createListSearch(
+    list.rows,
+    (a) =>
+      `${a.publicIp}\n${a.allocationId}\n${a.instanceId}\n${a.associationId}\n${a.domain}\n${a.privateIpAddress}`,
+    (a) => a.tags,
+  );
   const find = (key: string) => list.rows.value.find((a) => addressKey(a) === key);
 
   return {
     ...panel,
     list,
+    search,
+    /** Tags go by allocation id: EC2-Classic and Eucalyptus addresses have none to tag. */
+    tagging: createTagging(panel),
     find,
     /** The domain a new address gets unless the user picks another. */
     defaultDomain: (): Domain =>
@@ -83,6 +95,10 @@ export function createAddressesModel(deps: ModelDeps) {
         }
         return { key: 'addressesReleased', args: [ips.join(', ')] };
       }),
+    dispose() {
+      panel.dispose();
+      search.dispose();
+    },
   };
 }
 

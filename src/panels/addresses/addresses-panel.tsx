@@ -4,7 +4,9 @@ import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
+import { nameTagColumn } from '../components/name-tag';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
+import { TagEditorDialog } from '../components/tag-editor';
 import { useSort } from '../components/use-sort';
 import { type Column, VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
@@ -14,6 +16,7 @@ import { addressKey, createAddressesModel } from './addresses-model';
 function columns(): Column<Address>[] {
   return [
     { id: 'publicIp', label: t('colAddress'), value: (a) => a.publicIp },
+    nameTagColumn('name', t('colName')),
     { id: 'allocationId', label: t('colAllocationId'), value: (a) => a.allocationId },
     { id: 'instanceId', label: t('colInstanceId'), value: (a) => a.instanceId },
     { id: 'associationId', label: t('colAssociationId'), value: (a) => a.associationId },
@@ -26,7 +29,7 @@ export default function AddressesPanel() {
   const model = useMemo(() => createAddressesModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
   const cols = useMemo(columns, []);
-  const { sorted, sort, onSort } = useSort(model.list.rows.value, cols);
+  const { sorted, sort, onSort } = useSort(model.search.filtered.value, cols);
 
   if (!model.profile.value) {
     return (
@@ -45,7 +48,7 @@ export default function AddressesPanel() {
   const associating = dialog?.kind === 'associate' ? model.find(dialog.key) : undefined;
   return (
     <section class="resource-panel" aria-label={t('tabAddresses')}>
-      <ResourceToolbar list={list}>
+      <ResourceToolbar list={list} search={model.search}>
         <button type="button" class="primary" onClick={() => model.open({ kind: 'allocate' })}>
           {t('addressAllocateNew')}
         </button>
@@ -62,6 +65,13 @@ export default function AddressesPanel() {
           onClick={() => single && void model.disassociate(single)}
         >
           {t('addressDisassociate')}
+        </button>
+        <button
+          type="button"
+          disabled={keys.length === 0 || model.tagging.unsupported.value}
+          onClick={() => model.open({ kind: 'tags', keys })}
+        >
+          {t('tags')}
         </button>
         <button
           type="button"
@@ -97,6 +107,18 @@ export default function AddressesPanel() {
       {dialog?.kind === 'allocate' && <AllocateDialog model={model} />}
       {associating && <AssociateDialog model={model} address={associating} />}
       {dialog?.kind === 'release' && <ReleaseDialog model={model} keys={dialog.keys} />}
+      {dialog?.kind === 'tags' && (
+        <TagEditorDialog
+          targets={list.rows.value
+            .filter((a) => dialog.keys.includes(addressKey(a)))
+            .map((a) => ({ id: a.allocationId, label: a.publicIp, tags: a.tags }))}
+          noId={(ip) => t('taggingNoIdAddress', ip)}
+          unsupported={model.tagging.unsupported.value}
+          error={model.dialogError.value}
+          onSave={model.tagging.save}
+          onClose={() => model.open(null)}
+        />
+      )}
     </section>
   );
 }

@@ -1,18 +1,29 @@
-// Search as you type over any list: every word typed must appear in the row's text.
+// Search as you type over any list: every word typed must appear in the row's text, and every
+// `tag:KEY=VALUE` term must be one of its tags (tag-filter.ts).
 
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
-
-/** The words of a query, lower-case; none means no filter. */
-export function queryWords(query: string): string[] {
-  return query.toLowerCase().split(/\s+/).filter(Boolean);
-}
+import type { Tag } from '../../cloud/ec2';
+import { queryNeedles, tagText } from './tag-filter';
 
 /**
  * `text` gives what a row is found by. Each row's lower-case text is made once, when the row
  * arrives (a streamed list extends it page by page), never on a keystroke: with 100,000 images a
  * first keystroke that had to make them all would take a tenth of a second or more.
  */
-export function createListSearch<T>(rows: ReadonlySignal<readonly T[]>, text: (row: T) => string) {
+export function createListSearch<T>(
+  rows: ReadonlySignal<readonly T[]>,
+  text: (row: T) => string,
+  /** A row's tags: found by their keys and values, and by `tag:` terms. */
+  tags?: (row: T) => readonly Tag[],
+) {
+  // Most rows of a big list have no tags: their text is left as it is, not copied.
+  const textOf = tags
+    ? (row: T) => {
+        const own = text(row);
+        const tagged = tagText(tags(row));
+        return tagged ? `${own}\n${tagged}` : own;
+      }
+    : text;
   const query = signal('');
   let indexed: readonly T[] = [];
   let haystacks: string[] = [];
@@ -24,7 +35,7 @@ export function createListSearch<T>(rows: ReadonlySignal<readonly T[]>, text: (r
     const end = Math.min(all.length, haystacks.length);
     while (same < end && all[same] === indexed[same]) same++;
     const next = same === haystacks.length ? haystacks : haystacks.slice(0, same);
-    for (let i = same; i < all.length; i++) next.push(text(all[i] as T).toLowerCase());
+    for (let i = same; i < all.length; i++) next.push(textOf(all[i] as T).toLowerCase());
     indexed = all;
     haystacks = next;
     return haystacks;
@@ -35,7 +46,7 @@ export function createListSearch<T>(rows: ReadonlySignal<readonly T[]>, text: (r
 
   const filtered = computed((): readonly T[] => {
     const all = rows.value;
-    const words = queryWords(query.value);
+    const words = queryNeedles(query.value);
     if (words.length === 0) return all;
     const hays = haystacksOf(all);
     const out: T[] = [];

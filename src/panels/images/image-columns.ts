@@ -1,4 +1,5 @@
 import type { Image } from '../../cloud/ec2';
+import { nameTagColumn } from '../components/name-tag';
 import type { Column } from '../components/virtual-table';
 import { t } from '../i18n';
 
@@ -6,6 +7,7 @@ export function imageColumns(): Column<Image>[] {
   return [
     { id: 'imageId', label: t('colImageId'), value: (i) => i.imageId },
     { id: 'name', label: t('colName'), value: (i) => i.name },
+    nameTagColumn(),
     { id: 'state', label: t('colState'), value: (i) => i.imageState },
     { id: 'type', label: t('colImageType'), value: (i) => i.imageType },
     { id: 'owner', label: t('colOwner'), value: (i) => i.imageOwnerAlias || i.imageOwnerId },

@@ -15,6 +15,7 @@ import {
 import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
+import { createTagging } from '../components/tagging';
 import { asError } from '../errors';
 import type { ModelDeps } from '../model-deps';
 import { bundleTaskActions, createBundleTasks } from './bundle-tasks';
@@ -58,7 +59,8 @@ export type ImagesDialog =
   | { kind: 'copy'; image: Image }
   | { kind: 'deregister'; ids: string[] }
   | { kind: 'permissions'; imageId: string; permissions: LaunchPermissions | null }
-  | { kind: 'launch'; image: Image };
+  | { kind: 'launch'; image: Image }
+  | { kind: 'tags'; ids: string[] };
 
 export function createImagesModel(
   deps: ModelDeps,
@@ -76,7 +78,7 @@ export function createImagesModel(
   });
   const bundleTasks = createBundleTasks(options);
   const panel = createResourcePanel<ImagesDialog>(deps, [list, bundleTasks.list]);
-  const search = createListSearch(list.rows, searchText);
+  const search = createListSearch(list.rows, searchText, (image) => image.tags);
 
   /** Shows the launch permissions in the open permissions dialog, if it is still that image's. */
   function showIn(imageId: string, permissions: LaunchPermissions) {
@@ -92,6 +94,7 @@ export function createImagesModel(
     search,
     bundles: { ...bundleTasks, ...bundleTaskActions(panel, bundleTasks) },
     copies: createImageCopy(panel, options.signerFor),
+    tagging: createTagging(panel),
     setView(next: ImageView) {
       view.value = next;
       void list.load();

@@ -5,6 +5,7 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
 import { NoticeLine } from '../components/resource-toolbar';
+import { TagEditorDialog } from '../components/tag-editor';
 import { VirtualTable } from '../components/virtual-table';
 import { type MessageKey, t } from '../i18n';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
@@ -137,6 +138,13 @@ export default function ImagesPanel() {
         </button>
         <button
           type="button"
+          disabled={selectedIds.length === 0 || model.tagging.unsupported.value}
+          onClick={() => model.open({ kind: 'tags', ids: selectedIds })}
+        >
+          {t('tags')}
+        </button>
+        <button
+          type="button"
           class="danger"
           disabled={selectedIds.length === 0}
           onClick={() => model.open({ kind: 'deregister', ids: selectedIds })}
@@ -168,6 +176,17 @@ export default function ImagesPanel() {
           model={model}
           imageId={dialog.imageId}
           permissions={dialog.permissions}
+        />
+      )}
+      {dialog?.kind === 'tags' && (
+        <TagEditorDialog
+          targets={list.selectedRows.value
+            .filter((i) => dialog.ids.includes(i.imageId))
+            .map((i) => ({ id: i.imageId, label: i.imageId, tags: i.tags }))}
+          unsupported={model.tagging.unsupported.value}
+          error={model.dialogError.value}
+          onSave={model.tagging.save}
+          onClose={() => model.open(null)}
         />
       )}
       {dialog?.kind === 'launch' && (

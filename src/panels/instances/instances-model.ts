@@ -1,8 +1,6 @@
 import { computed, effect, signal } from '@preact/signals';
 import {
   type ConsoleOutput,
-  createTags,
-  deleteTags,
   describeInstances,
   type Ec2Operation,
   ec2Call,
@@ -12,13 +10,13 @@ import {
   rebootInstances,
   startInstances,
   stopInstances,
-  type TagInput,
 } from '../../cloud/ec2';
 import { launchWatches } from '../../storage/items';
 import { createColumnPrefs } from '../components/column-prefs';
 import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel, type Notice } from '../components/resource-panel';
+import { createTagging } from '../components/tagging';
 import { asError } from '../errors';
 import type { LaunchForm } from '../launch/launch-form';
 import type { ModelDeps, StorageListener } from '../model-deps';
@@ -46,7 +44,7 @@ export type InstancesDialog =
   | { kind: 'force-stop'; ids: string[] }
   | { kind: 'settings'; instanceId: string }
   | { kind: 'console'; instanceId: string; output: ConsoleOutput | null }
-  | { kind: 'tags'; instanceId: string }
+  | { kind: 'tags'; ids: string[] }
   | { kind: 'launch'; form?: LaunchForm }
   | { kind: 'columns' }
   | PasswordDialogState
@@ -78,11 +76,14 @@ export function createInstancesModel(
   );
   // Every column is searched, shown or not: an address or an owner finds its instance. Status
   // checks change without the row changing, so a search index made once per row leaves them out.
-  const search = createListSearch(list.rows, (instance) =>
-    columns.columns
-      .filter((c) => c.id !== STATUS_COLUMN)
-      .map((c) => c.value(instance))
-      .join('\n'),
+  const search = createListSearch(
+    list.rows,
+    (instance) =>
+      columns.columns
+        .filter((c) => c.id !== STATUS_COLUMN)
+        .map((c) => c.value(instance))
+        .join('\n'),
+    (instance) => instance.tags,
   );
   const filtered = columns.sorted(search.filtered);
 
@@ -142,6 +143,7 @@ export function createInstancesModel(
     /** Status checks and scheduled events, by instance id. */
     status,
     images: createImageActions(panel, options.signBundleStorage),
+    tagging: createTagging(panel),
     start: (ids: string[]) => changeState(startInstances, 'noticeStarting', ids),
     stop: (ids: string[]) => changeState(stopInstances, 'noticeStopping', ids),
     reboot: (ids: string[]) => changeState(rebootInstances, 'noticeRebooting', ids),
@@ -204,18 +206,6 @@ export function createInstancesModel(
           panel.dialogError.value = asError(e);
       }
     },
-    /** Sets `set` and removes the keys in `remove`, then refreshes. */
-    saveTags: (instanceId: string, set: TagInput[], remove: string[]) =>
-      panel.act(async ({ profile, signer }) => {
-        if (remove.length)
-          await ec2Call(deleteTags, profile, signer, {
-            resources: [instanceId],
-            tags: remove.map((key) => ({ key })),
-          });
-        if (set.length)
-          await ec2Call(createTags, profile, signer, { resources: [instanceId], tags: set });
-        return { key: 'noticeTagsSaved', args: [instanceId] };
-      }),
     /** The launch dialog launched these: say so and show them. */
     launched(ids: string[]) {
       panel.tell({ key: 'noticeLaunched', args: [ids.join(', ')] });

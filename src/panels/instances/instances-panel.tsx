@@ -5,6 +5,7 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
 import { NoticeLine } from '../components/resource-toolbar';
+import { TagEditorDialog } from '../components/tag-editor';
 import { createTempAccessList, rulesOfProfile } from '../components/temp-access-list';
 import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
@@ -15,13 +16,7 @@ import { ForceStopDialog } from './force-stop-dialog';
 import { BundleDialog, CreateImageDialog } from './image-dialogs';
 import { InstanceAttributeRows } from './instance-attribute-rows';
 import { TRANSITIONAL_STATES } from './instance-columns';
-import {
-  ColumnsDialog,
-  ConsoleDialog,
-  InstanceDetails,
-  TagsDialog,
-  TerminateDialog,
-} from './instance-dialogs';
+import { ColumnsDialog, ConsoleDialog, InstanceDetails, TerminateDialog } from './instance-dialogs';
 import { InstanceSettingsDialog } from './instance-settings-dialog';
 import { InstanceStatusDetails, StatusEventsNotice, StatusListError } from './instance-status-view';
 import { createInstancesModel } from './instances-model';
@@ -118,8 +113,8 @@ export default function InstancesPanel() {
         </button>
         <button
           type="button"
-          disabled={!single}
-          onClick={() => single && model.open({ kind: 'tags', instanceId: single.instanceId })}
+          disabled={chosen.length === 0 || model.tagging.unsupported.value}
+          onClick={() => model.open({ kind: 'tags', ids })}
         >
           {t('tags')}
         </button>
@@ -268,11 +263,17 @@ export default function InstancesPanel() {
           ) : null;
         })()}
       {dialog?.kind === 'console' && <ConsoleDialog model={model} instanceId={dialog.instanceId} />}
-      {dialog?.kind === 'tags' &&
-        (() => {
-          const instance = list.rows.value.find((i) => i.instanceId === dialog.instanceId);
-          return instance ? <TagsDialog model={model} instance={instance} /> : null;
-        })()}
+      {dialog?.kind === 'tags' && (
+        <TagEditorDialog
+          targets={list.rows.value
+            .filter((i) => dialog.ids.includes(i.instanceId))
+            .map((i) => ({ id: i.instanceId, label: i.instanceId, tags: i.tags }))}
+          unsupported={model.tagging.unsupported.value}
+          error={model.dialogError.value}
+          onSave={model.tagging.save}
+          onClose={() => model.open(null)}
+        />
+      )}
       {dialog?.kind === 'columns' && <ColumnsDialog model={model} />}
       {dialog?.kind === 'password' &&
         (() => {

@@ -11,8 +11,10 @@ import {
 } from '../../cloud/ec2';
 import type { CloudErrorData } from '../../cloud/errors';
 import browser from '../../shared/browser';
+import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
+import { createTagging } from '../components/tagging';
 import { asError } from '../errors';
 import type { ModelDeps } from '../model-deps';
 
@@ -20,6 +22,7 @@ export type KeyPairsDialog =
   | { kind: 'create' }
   | { kind: 'import' }
   | { kind: 'delete'; names: string[] }
+  | { kind: 'tags'; names: string[] }
   /** The download failed: the key is shown once so it can be copied, then forgotten. */
   | { kind: 'unsaved'; created: CreatedKeyPair; error: CloudErrorData };
 
@@ -43,10 +46,18 @@ export function createKeyPairsModel(deps: ModelDeps) {
     key: (k) => k.keyName,
   });
   const panel = createResourcePanel<KeyPairsDialog>(deps, [list]);
+  const search = createListSearch(
+    list.rows,
+    (k) => `${k.keyName}\n${k.keyFingerprint}\n${k.keyType}\n${k.keyPairId}`,
+    (k) => k.tags,
+  );
 
   return {
     ...panel,
     list,
+    search,
+    /** Tags go by key pair id, which older clouds (Eucalyptus) do not give. */
+    tagging: createTagging(panel),
     names: () => list.rows.value.map((k) => k.keyName),
     create: (keyName: string) =>
       panel.act(async ({ profile, signer }) => {
@@ -73,6 +84,10 @@ export function createKeyPairsModel(deps: ModelDeps) {
         for (const keyName of names) await ec2Call(deleteKeyPair, profile, signer, { keyName });
         return { key: 'keyPairsDeleted', args: [names.join(', ')] };
       }),
+    dispose() {
+      panel.dispose();
+      search.dispose();
+    },
   };
 }
 

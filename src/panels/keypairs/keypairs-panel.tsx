@@ -4,7 +4,9 @@ import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
+import { nameTagColumn } from '../components/name-tag';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
+import { TagEditorDialog } from '../components/tag-editor';
 import { useSort } from '../components/use-sort';
 import { type Column, VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
@@ -19,6 +21,7 @@ import { createKeyPairsModel } from './keypairs-model';
 function columns(): Column<KeyPair>[] {
   return [
     { id: 'name', label: t('colName'), value: (k) => k.keyName },
+    nameTagColumn(),
     { id: 'fingerprint', label: t('colFingerprint'), value: (k) => k.keyFingerprint },
     { id: 'type', label: t('colKeyType'), value: (k) => k.keyType },
     { id: 'id', label: t('colKeyPairId'), value: (k) => k.keyPairId },
@@ -29,7 +32,7 @@ export default function KeyPairsPanel() {
   const model = useMemo(() => createKeyPairsModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
   const cols = useMemo(columns, []);
-  const { sorted, sort, onSort } = useSort(model.list.rows.value, cols);
+  const { sorted, sort, onSort } = useSort(model.search.filtered.value, cols);
 
   if (!model.profile.value) {
     return (
@@ -45,12 +48,19 @@ export default function KeyPairsPanel() {
   const dialog = model.dialog.value;
   return (
     <section class="resource-panel" aria-label={t('tabKeyPairs')}>
-      <ResourceToolbar list={list}>
+      <ResourceToolbar list={list} search={model.search}>
         <button type="button" class="primary" onClick={() => model.open({ kind: 'create' })}>
           {t('keyPairCreate')}
         </button>
         <button type="button" onClick={() => model.open({ kind: 'import' })}>
           {t('keyPairImport')}
+        </button>
+        <button
+          type="button"
+          disabled={names.length === 0 || model.tagging.unsupported.value}
+          onClick={() => model.open({ kind: 'tags', names })}
+        >
+          {t('tags')}
         </button>
         <button
           type="button"
@@ -86,6 +96,18 @@ export default function KeyPairsPanel() {
       {dialog?.kind === 'create' && <CreateKeyPairDialog model={model} />}
       {dialog?.kind === 'import' && <ImportKeyPairDialog model={model} />}
       {dialog?.kind === 'delete' && <DeleteKeyPairsDialog model={model} names={dialog.names} />}
+      {dialog?.kind === 'tags' && (
+        <TagEditorDialog
+          targets={list.rows.value
+            .filter((k) => dialog.names.includes(k.keyName))
+            .map((k) => ({ id: k.keyPairId, label: k.keyName, tags: k.tags }))}
+          noId={(name) => t('taggingNoIdKeyPair', name)}
+          unsupported={model.tagging.unsupported.value}
+          error={model.dialogError.value}
+          onSave={model.tagging.save}
+          onClose={() => model.open(null)}
+        />
+      )}
       {dialog?.kind === 'unsaved' && (
         <UnsavedKeyDialog model={model} created={dialog.created} error={dialog.error} />
       )}

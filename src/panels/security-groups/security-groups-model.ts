@@ -8,15 +8,18 @@ import {
   type SecurityGroup,
 } from '../../cloud/ec2';
 import { type RuleDirection, type RuleInput, ruleChange } from '../../cloud/ec2/rule-changes';
+import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
+import { createTagging } from '../components/tagging';
 import type { ModelDeps } from '../model-deps';
 import { type GroupForm, groupSelector } from './rule-form';
 
 export type SecurityGroupsDialog =
   | { kind: 'create' }
   | { kind: 'delete'; keys: string[] }
-  | { kind: 'rule'; key: string; direction: RuleDirection };
+  | { kind: 'rule'; key: string; direction: RuleDirection }
+  | { kind: 'tags'; keys: string[] };
 
 /** A group's row key: its id, or its name on servers that send no id. */
 export const groupKey = (g: SecurityGroup): string => g.groupId || g.groupName;
@@ -31,6 +34,11 @@ export function createSecurityGroupsModel(deps: ModelDeps) {
     key: groupKey,
   });
   const panel = createResourcePanel<SecurityGroupsDialog>(deps, [list]);
+  const search = createListSearch(
+    list.rows,
+    (g) => `${g.groupName}\n${g.groupId}\n${g.groupDescription}\n${g.ownerId}\n${g.vpcId}`,
+    (g) => g.tags,
+  );
   const chosen = computed(() =>
     list.selectedRows.value.length === 1 ? list.selectedRows.value[0] : undefined,
   );
@@ -57,6 +65,8 @@ export function createSecurityGroupsModel(deps: ModelDeps) {
   return {
     ...panel,
     list,
+    search,
+    tagging: createTagging(panel),
     chosen,
     find,
     createGroup: (form: GroupForm) =>
@@ -84,6 +94,10 @@ export function createSecurityGroupsModel(deps: ModelDeps) {
       changeRule(group, direction, 'authorize', rule),
     removeRule: (group: SecurityGroup, direction: RuleDirection, rule: RuleInput) =>
       changeRule(group, direction, 'revoke', rule),
+    dispose() {
+      panel.dispose();
+      search.dispose();
+    },
   };
 }
 

@@ -6,19 +6,22 @@ import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
+import { nameTagColumn } from '../components/name-tag';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
+import { TagEditorDialog } from '../components/tag-editor';
 import { closesAt, createTempAccessList, rulesOfProfile } from '../components/temp-access-list';
 import { useSort } from '../components/use-sort';
 import { type Column, VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
 import { RulesView } from './rules-view';
 import { CreateGroupDialog, DeleteGroupsDialog, RuleDialog } from './security-group-dialogs';
-import { createSecurityGroupsModel, groupKey } from './security-groups-model';
+import { createSecurityGroupsModel, groupKey, groupLabel } from './security-groups-model';
 import './security-groups.css';
 
 function columns(): Column<SecurityGroup>[] {
   return [
     { id: 'name', label: t('colName'), value: (g) => g.groupName },
+    nameTagColumn(),
     { id: 'id', label: t('colGroupId'), value: (g) => g.groupId },
     { id: 'description', label: t('colDescription'), value: (g) => g.groupDescription },
     { id: 'owner', label: t('colOwner'), value: (g) => g.ownerId },
@@ -32,7 +35,7 @@ export default function SecurityGroupsPanel() {
   const temporary = useMemo(() => createTempAccessList(browserDeps.storageEvents), []);
   useEffect(() => temporary.dispose, [temporary]);
   const cols = useMemo(columns, []);
-  const { sorted, sort, onSort } = useSort(model.list.rows.value, cols);
+  const { sorted, sort, onSort } = useSort(model.search.filtered.value, cols);
 
   if (!model.profile.value) {
     return (
@@ -65,9 +68,16 @@ export default function SecurityGroupsPanel() {
   };
   return (
     <section class="resource-panel" aria-label={t('tabSecurityGroups')}>
-      <ResourceToolbar list={list}>
+      <ResourceToolbar list={list} search={model.search}>
         <button type="button" class="primary" onClick={() => model.open({ kind: 'create' })}>
           {t('groupCreate')}
+        </button>
+        <button
+          type="button"
+          disabled={keys.length === 0 || model.tagging.unsupported.value}
+          onClick={() => model.open({ kind: 'tags', keys })}
+        >
+          {t('tags')}
         </button>
         <button
           type="button"
@@ -104,6 +114,18 @@ export default function SecurityGroupsPanel() {
       )}
       {dialog?.kind === 'create' && <CreateGroupDialog model={model} />}
       {dialog?.kind === 'delete' && <DeleteGroupsDialog model={model} keys={dialog.keys} />}
+      {dialog?.kind === 'tags' && (
+        <TagEditorDialog
+          targets={list.rows.value
+            .filter((g) => dialog.keys.includes(groupKey(g)))
+            .map((g) => ({ id: g.groupId, label: groupLabel(g), tags: g.tags }))}
+          noId={(name) => t('taggingNoIdGroup', name)}
+          unsupported={model.tagging.unsupported.value}
+          error={model.dialogError.value}
+          onSave={model.tagging.save}
+          onClose={() => model.open(null)}
+        />
+      )}
       {dialog?.kind === 'rule' && ruleGroup && (
         <RuleDialog model={model} group={ruleGroup} direction={dialog.direction} />
       )}

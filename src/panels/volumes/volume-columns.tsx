@@ -1,8 +1,8 @@
 import { parseEc2Time, type Snapshot, type Volume } from '../../cloud/ec2';
+import { nameTagColumn } from '../components/name-tag';
 import type { Column } from '../components/virtual-table';
 import { t } from '../i18n';
 import { snapshotBusy, volumeBusy } from './volume-form';
-import { nameTag } from './volumes-model';
 
 export function localTime(raw: string): string {
   const date = parseEc2Time(raw);
@@ -29,7 +29,7 @@ function stateBadge(state: string, busy: boolean) {
 export function volumeColumns(): Column<Volume>[] {
   return [
     { id: 'id', label: t('colVolumeId'), value: (v) => v.volumeId },
-    { id: 'name', label: t('colName'), value: nameTag },
+    nameTagColumn('name', t('colName')),
     { id: 'size', label: t('colSizeGib'), value: (v) => v.size, sortValue: (v) => Number(v.size) },
     { id: 'type', label: t('colVolumeType'), value: (v) => v.volumeType },
     { id: 'zone', label: t('colZone'), value: (v) => v.availabilityZone },
@@ -58,6 +58,7 @@ export function volumeColumns(): Column<Volume>[] {
 export function snapshotColumns(): Column<Snapshot>[] {
   return [
     { id: 'id', label: t('colSnapshotId'), value: (s) => s.snapshotId },
+    nameTagColumn('name', t('colName')),
     { id: 'volume', label: t('colVolumeId'), value: (s) => s.volumeId },
     {
       id: 'size',

@@ -16,11 +16,15 @@ import {
   type Volume,
 } from '../../cloud/ec2';
 import { loadInstanceChoices } from '../components/instance-choices';
+import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
+import { createTagging } from '../components/tagging';
+import type { Column } from '../components/virtual-table';
 import type { SignerFor } from '../images/image-copy';
 import type { ModelDeps } from '../model-deps';
 import { createSnapshotSharing, type PermissionsDialogState } from './snapshot-sharing';
+import { snapshotColumns, volumeColumns } from './volume-columns';
 import { snapshotBusy, type VolumeForm, volumeBusy, volumeInput } from './volume-form';
 
 export type VolumesView = 'volumes' | 'snapshots';
@@ -32,11 +36,14 @@ export type VolumesDialog =
   | { kind: 'snapshot'; volumeId: string }
   | { kind: 'delete-snapshots'; snapshotIds: string[] }
   | { kind: 'copy-snapshot'; snapshotId: string }
-  | PermissionsDialogState;
+  | PermissionsDialogState
+  | { kind: 'tags'; view: VolumesView; ids: string[] };
 
-export function nameTag(volume: Volume): string {
-  return volume.tags.find((tag) => tag.key === 'Name')?.value ?? '';
-}
+/** A row's search text: every column, shown or not. */
+const textOf =
+  <T>(columns: readonly Column<T>[]) =>
+  (row: T) =>
+    columns.map((c) => c.value(row)).join('\n');
 
 export function createVolumesModel(
   deps: ModelDeps,
@@ -55,6 +62,8 @@ export function createVolumesModel(
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
   });
   const panel = createResourcePanel<VolumesDialog>(deps, [volumes, snapshots]);
+  const volumeSearch = createListSearch(volumes.rows, textOf(volumeColumns()), (v) => v.tags);
+  const snapshotSearch = createListSearch(snapshots.rows, textOf(snapshotColumns()), (s) => s.tags);
   const view = signal<VolumesView>('volumes');
   const findVolume = (id: string) => volumes.rows.value.find((v) => v.volumeId === id);
 
@@ -64,6 +73,10 @@ export function createVolumesModel(
     snapshots,
     view,
     sharing: createSnapshotSharing(panel, options.signerFor),
+    volumeSearch,
+    snapshotSearch,
+    volumeTagging: createTagging(panel),
+    snapshotTagging: createTagging(panel),
     findVolume,
     findSnapshot: (id: string) => snapshots.rows.value.find((s) => s.snapshotId === id),
     /** The region's zones, for the create dialog. */
@@ -122,6 +135,11 @@ export function createVolumesModel(
           await ec2Call(deleteSnapshot, profile, signer, { snapshotId });
         return { key: 'snapshotsDeleted', args: [snapshotIds.join(', ')] };
       }),
+    dispose() {
+      panel.dispose();
+      volumeSearch.dispose();
+      snapshotSearch.dispose();
+    },
   };
 }
 

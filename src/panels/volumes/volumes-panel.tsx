@@ -5,6 +5,7 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
+import { TagEditorDialog } from '../components/tag-editor';
 import { useSort } from '../components/use-sort';
 import { VirtualTable } from '../components/virtual-table';
 import { type MessageKey, t } from '../i18n';
@@ -37,7 +38,7 @@ function VolumesToolbar({ model, lead, tail }: ToolbarProps) {
   const single = chosen.length === 1 ? chosen[0] : undefined;
   const ids = chosen.map((v) => v.volumeId);
   return (
-    <ResourceToolbar list={model.volumes} lead={lead}>
+    <ResourceToolbar list={model.volumes} lead={lead} search={model.volumeSearch}>
       <button type="button" class="primary" onClick={() => model.open({ kind: 'create' })}>
         {t('volumeCreate')}
       </button>
@@ -64,6 +65,13 @@ function VolumesToolbar({ model, lead, tail }: ToolbarProps) {
       </button>
       <button
         type="button"
+        disabled={ids.length === 0 || model.volumeTagging.unsupported.value}
+        onClick={() => model.open({ kind: 'tags', view: 'volumes', ids })}
+      >
+        {t('tags')}
+      </button>
+      <button
+        type="button"
         class="danger"
         disabled={ids.length === 0}
         onClick={() => model.open({ kind: 'delete', volumeIds: ids })}
@@ -82,7 +90,7 @@ function SnapshotsToolbar({ model, lead, tail }: ToolbarProps) {
   const { sharing } = model;
   const profile = model.profile.value?.profile;
   return (
-    <ResourceToolbar list={model.snapshots} lead={lead}>
+    <ResourceToolbar list={model.snapshots} lead={lead} search={model.snapshotSearch}>
       <button
         type="button"
         disabled={single?.status !== 'completed'}
@@ -118,6 +126,13 @@ function SnapshotsToolbar({ model, lead, tail }: ToolbarProps) {
       </button>
       <button
         type="button"
+        disabled={ids.length === 0 || model.snapshotTagging.unsupported.value}
+        onClick={() => model.open({ kind: 'tags', view: 'snapshots', ids })}
+      >
+        {t('tags')}
+      </button>
+      <button
+        type="button"
         class="danger"
         disabled={ids.length === 0}
         onClick={() => model.open({ kind: 'delete-snapshots', snapshotIds: ids })}
@@ -129,14 +144,37 @@ function SnapshotsToolbar({ model, lead, tail }: ToolbarProps) {
   );
 }
 
+/** Tags of the chosen volumes or snapshots. */
+function VolumeTagsDialog(props: { model: VolumesModel; view: VolumesView; ids: string[] }) {
+  const { model, view, ids } = props;
+  const targets =
+    view === 'volumes'
+      ? model.volumes.rows.value
+          .filter((v) => ids.includes(v.volumeId))
+          .map((v) => ({ id: v.volumeId, label: v.volumeId, tags: v.tags }))
+      : model.snapshots.rows.value
+          .filter((s) => ids.includes(s.snapshotId))
+          .map((s) => ({ id: s.snapshotId, label: s.snapshotId, tags: s.tags }));
+  const tagging = view === 'volumes' ? model.volumeTagging : model.snapshotTagging;
+  return (
+    <TagEditorDialog
+      targets={targets}
+      unsupported={tagging.unsupported.value}
+      error={model.dialogError.value}
+      onSave={tagging.save}
+      onClose={() => model.open(null)}
+    />
+  );
+}
+
 export default function VolumesPanel() {
   const model = useMemo(() => createVolumesModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
   const volumeCols = useMemo(volumeColumns, []);
   const snapshotCols = useMemo(snapshotColumns, []);
-  const volumeSort = useSort(model.volumes.rows.value, volumeCols);
+  const volumeSort = useSort(model.volumeSearch.filtered.value, volumeCols);
   // Newest first: the account may own a thousand snapshots behind its images.
-  const snapshotSort = useSort(model.snapshots.rows.value, snapshotCols, {
+  const snapshotSort = useSort(model.snapshotSearch.filtered.value, snapshotCols, {
     column: 'started',
     desc: true,
   });
@@ -241,6 +279,9 @@ export default function VolumesPanel() {
           snapshotId={dialog.snapshotId}
           permissions={dialog.permissions}
         />
+      )}
+      {dialog?.kind === 'tags' && (
+        <VolumeTagsDialog model={model} view={dialog.view} ids={dialog.ids} />
       )}
     </section>
   );
