@@ -153,7 +153,17 @@ export async function launchIntoSubnet(
     ),
     'the zone set and locked by the subnet',
   );
+  await waitFor(
+    page,
+    probe(`return !!document.getElementById('launch-group-id-${net.groupId}');`),
+    'the VPC group offered by id',
+  );
   await page.click(`#launch-group-id-${net.groupId}`);
+  await waitFor(
+    page,
+    probe(`return document.getElementById('launch-group-id-${net.groupId}').checked;`),
+    'the VPC group ticked',
+  );
   await waitFor(
     page,
     probe(`return document.getElementById('launch-root-size')?.placeholder === '15';`),
