@@ -4,10 +4,12 @@
 
 import '../../support/fake-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { ec2Call, runInstances } from '../../../src/cloud/ec2';
 import { createLocalSigner } from '../../../src/cloud/local-signer';
 import type { CurrentProfile } from '../../../src/panels/current-profile';
-import { emptyLaunchForm } from '../../../src/panels/launch/launch-form';
+import { emptyLaunchForm, launchFormFrom, runInput } from '../../../src/panels/launch/launch-form';
 import { createLaunchModel } from '../../../src/panels/launch/launch-model';
+import type { LaunchPreset } from '../../../src/storage/items';
 import { awsCli } from '../../e2e/aws-cli';
 import { type FrontDoor, startFrontDoor } from '../../support/front-door';
 import { connect, creds } from '../ec2/support';
@@ -73,7 +75,8 @@ function cliVolumes(id: string) {
   })).sort((a, b) => String(a.device).localeCompare(String(b.device)));
 }
 
-describe('moto: a VPC of its own', () => {
+// Each test runs the AWS CLI several times (a Python start each): generous under load.
+describe('moto: a VPC of its own', { timeout: 150_000 }, () => {
   let vpcId = '';
   let subnetId = '';
   let groupId = '';
@@ -181,6 +184,41 @@ describe('moto: a VPC of its own', () => {
     expect(instance.NetworkInterfaces[0]?.Groups.map((g) => g.GroupId)).toEqual([groupId]);
     // moto makes only the volumes a launch maps (AWS would add the image's root as well).
     expect(cliVolumes(id)).toContainEqual({ device: '/dev/sdf', size: 5, type: 'gp2' });
+  });
+
+  test('a preset keeps the subnet and disks; its quick launch replays them', async () => {
+    const stored: LaunchPreset[] = [];
+    const model = createLaunchModel(connect(env.port), emptyLaunchForm(MOTO_IMAGE), (preset) => {
+      stored.push(JSON.parse(JSON.stringify(preset)));
+      return Promise.resolve({ sealed: false });
+    });
+    env.dispose(() => model.dispose());
+    await ready(model);
+    model.chooseSubnet(subnetId);
+    model.change({ securityGroupIds: [groupId], rootSize: '30', rootType: 'gp3' });
+    model.addVolume();
+    model.changeVolume(0, { size: '4', type: 'gp2', deleteOnTermination: false });
+    expect(await model.savePreset('web in subnet')).toBe(true);
+    expect(stored[0]?.form).toMatchObject({
+      subnetId,
+      vpcId,
+      securityGroupIds: [groupId],
+      rootDevice: '/dev/sda1',
+      rootSize: '30',
+      rootType: 'gp3',
+      volumes: [{ device: '/dev/sdf', size: '4', type: 'gp2', deleteOnTermination: false }],
+    });
+
+    // What the popup's quick launch does with it: the stored form over today's defaults, sent.
+    const c = connect(env.port);
+    const form = launchFormFrom(stored[0]?.form ?? {});
+    const reservation = await ec2Call(runInstances, c.profile, c.signer, runInput(form, c.profile));
+    const id = reservation.instances[0]?.instanceId ?? '';
+    expect(cliInstance(id).SubnetId).toBe(subnetId);
+    expect(cliVolumes(id)).toEqual([
+      { device: '/dev/sda1', size: 30, type: 'gp3' },
+      { device: '/dev/sdf', size: 4, type: 'gp2' },
+    ]);
   });
 
   test('a refusal keeps the input and says why', async () => {
