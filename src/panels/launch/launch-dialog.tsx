@@ -10,6 +10,7 @@ import { commandLine, emptyLaunchForm, type LaunchForm, USER_DATA_LIMIT } from '
 import { createLaunchModel } from './launch-model';
 import { LaunchNetwork } from './launch-network';
 import { problemText } from './launch-problem-text';
+import './launch.css';
 
 interface Props {
   current: CurrentProfile;
@@ -239,7 +240,7 @@ export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }:
           onInput={(e) => model.change({ tags: e.currentTarget.value })}
         />
       </Field>
-      {isEucalyptus && (
+      {isEucalyptus && !form.vpcId && (
         <Checkbox
           id="launch-private"
           label={t('launchPrivateAddressing')}

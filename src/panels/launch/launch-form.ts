@@ -210,7 +210,9 @@ export function runInput(form: LaunchForm, profile: Profile): RunInstancesInput 
   if (form.ramdiskId.trim()) input.ramdiskId = form.ramdiskId.trim();
   const userData = form.userDataFile ? form.userDataFile.base64 : form.userData;
   if (userData) input.userData = form.userDataFile ? userData : encodeBase64Utf8(userData);
-  if (form.privateAddressing && profile.kind === 'eucalyptus') input.addressingType = 'private';
+  // Eucalyptus' private addressing is for launches outside a VPC only.
+  if (form.privateAddressing && profile.kind === 'eucalyptus' && !form.vpcId)
+    input.addressingType = 'private';
   const { tags } = parseTags(form);
   if (tags.length) input.tags = tags;
   const disks = blockDeviceMappings(form);
