@@ -83,19 +83,34 @@ export function launchFormFrom(stored: Record<string, unknown>): LaunchForm {
   for (const [key, value] of Object.entries(stored)) {
     if (!(key in base)) continue;
     const expected = base[key as keyof LaunchForm];
+    // userDataFile is null or an object; rootDeleteOnTermination null or a boolean.
     const fits =
-      expected === null
-        ? value === null || typeof value === 'boolean'
-        : Array.isArray(expected)
-          ? Array.isArray(value)
-          : typeof value === typeof expected ||
-            (key === 'userDataFile' && typeof value === 'object');
+      key === 'userDataFile'
+        ? typeof value === 'object'
+        : expected === null
+          ? value === null || typeof value === 'boolean'
+          : Array.isArray(expected)
+            ? Array.isArray(value)
+            : typeof value === typeof expected;
     if (fits) form[key] = value;
   }
   const result = form as unknown as LaunchForm;
-  result.volumes = result.volumes.filter(
-    (v) => typeof v === 'object' && v !== null && typeof v.device === 'string',
-  );
+  result.volumes = result.volumes.flatMap((v: unknown) => {
+    if (typeof v !== 'object' || v === null) return [];
+    const o = v as Record<string, unknown>;
+    const text = (name: string) => (typeof o[name] === 'string' ? (o[name] as string) : '');
+    if (!text('device')) return [];
+    return [
+      {
+        device: text('device'),
+        size: text('size'),
+        type: text('type'),
+        iops: text('iops'),
+        deleteOnTermination: o.deleteOnTermination !== false,
+        snapshotId: text('snapshotId'),
+      },
+    ];
+  });
   return result;
 }
 

@@ -374,6 +374,22 @@ describe('the command line with subnets and disks', () => {
   });
 });
 
+test('a stored preset: volumes are read field by field', () => {
+  expect(
+    launchFormFrom({ volumes: [null, { size: '5' }, { device: '/dev/sdf', size: 5, iops: '' }] })
+      .volumes,
+  ).toEqual([
+    {
+      device: '/dev/sdf',
+      size: '',
+      type: '',
+      iops: '',
+      deleteOnTermination: true,
+      snapshotId: '',
+    },
+  ]);
+});
+
 test('a stored preset: missing fields take defaults, wrong types are dropped', () => {
   const restored = launchFormFrom({
     imageId: 'ami-1',
@@ -382,10 +398,12 @@ test('a stored preset: missing fields take defaults, wrong types are dropped', (
     rootDeleteOnTermination: false,
     rootSize: 30,
     unknown: 'x',
+    userDataFile: { name: 'boot.sh', base64: 'eA==', bytes: 1 },
   });
   expect(restored).toEqual({
     ...emptyLaunchForm('ami-1'),
     securityGroups: ['web'],
     rootDeleteOnTermination: false,
+    userDataFile: { name: 'boot.sh', base64: 'eA==', bytes: 1 },
   });
 });
