@@ -191,6 +191,8 @@ export function createLaunchModel(
   function change(patch: Partial<LaunchForm>) {
     const before = form.value.imageId;
     form.value = { ...form.value, ...patch };
+    // Another image's root device is not this one's: learnt again from the image.
+    if (form.value.imageId !== before) form.value = { ...form.value, rootDevice: '' };
     const cleared = { ...problems.value } as Record<string, unknown>;
     for (const key of Object.keys(patch)) {
       delete cleared[key];
