@@ -306,10 +306,17 @@ export function commandLine(form: LaunchForm, profile: Profile): string {
     if (input.kernelId) words.push('--kernel-id', input.kernelId);
     if (input.ramdiskId) words.push('--ramdisk-id', input.ramdiskId);
     if (input.userData) words.push('--user-data', `file://${userDataArg}`);
-    if (tags.length) {
-      const list = tags.map((tag) => `{Key=${tag.key},Value=${tag.value}}`).join(',');
-      words.push('--tag-specifications', `ResourceType=instance,Tags=[${list}]`);
-    }
+    // JSON, not the shorthand: a tag value with `,` `}` or `]` would end a shorthand list early.
+    if (tags.length)
+      words.push(
+        '--tag-specifications',
+        JSON.stringify([
+          {
+            ResourceType: 'instance',
+            Tags: tags.map((tag) => ({ Key: tag.key, Value: tag.value })),
+          },
+        ]),
+      );
   }
   return shellLine(words);
 }

@@ -2,12 +2,19 @@
 // subnet with a 30 GiB gp3 root volume, seen by the AWS CLI; and in front of the Eucalyptus-shaped
 // front door, a cloud without VPCs (empty or refused) launching by group name.
 
+import { execFileSync } from 'node:child_process';
 import '../../support/fake-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { ec2Call, runInstances } from '../../../src/cloud/ec2';
 import { createLocalSigner } from '../../../src/cloud/local-signer';
+import type { Profile } from '../../../src/cloud/profile';
 import type { CurrentProfile } from '../../../src/panels/current-profile';
-import { emptyLaunchForm, launchFormFrom, runInput } from '../../../src/panels/launch/launch-form';
+import {
+  commandLine,
+  emptyLaunchForm,
+  launchFormFrom,
+  runInput,
+} from '../../../src/panels/launch/launch-form';
 import { createLaunchModel } from '../../../src/panels/launch/launch-model';
 import type { LaunchPreset } from '../../../src/storage/items';
 import { awsCli } from '../../e2e/aws-cli';
@@ -219,6 +226,44 @@ describe('moto: a VPC of its own', { timeout: 150_000 }, () => {
       { device: '/dev/sda1', size: 30, type: 'gp3' },
       { device: '/dev/sdf', size: 4, type: 'gp2' },
     ]);
+  });
+
+  test('the command line the dialog shows launches the same with the real AWS CLI', async () => {
+    const form = {
+      ...emptyLaunchForm(MOTO_IMAGE),
+      name: `a,b}] ${HOSTILE}`,
+      vpcId,
+      subnetId,
+      publicIp: true,
+      securityGroupIds: [groupId],
+      rootDevice: '/dev/sda1',
+      rootSize: '31',
+      rootType: 'gp3',
+      rootDeleteOnTermination: true,
+    };
+    const profile = { id: 'a', kind: 'aws', name: 'a', accessKeyId: 'AKID', region: 'us-east-1' };
+    const line = commandLine(form, profile as Profile);
+    expect(line.startsWith('aws ec2 run-instances ')).toBe(true);
+    const out = execFileSync(
+      'sh',
+      ['-c', `aws --endpoint-url ${env.moto.url} --output json ${line.slice(4)}`],
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          AWS_ACCESS_KEY_ID: 'AKIDCLICHECK00000001',
+          AWS_SECRET_ACCESS_KEY: 'cli/check/secret/0000000000000000000001',
+          AWS_PAGER: '',
+        },
+      },
+    );
+    const id = (JSON.parse(out) as { Instances: Array<{ InstanceId: string }> }).Instances[0]
+      ?.InstanceId;
+    const instance = cliInstance(id ?? '') as CliInstance & { Tags: unknown[] };
+    expect(instance.SubnetId).toBe(subnetId);
+    expect(instance.PublicIpAddress).toBeTruthy();
+    expect(instance.Tags).toContainEqual({ Key: 'Name', Value: `a,b}] ${HOSTILE}` });
+    expect(cliVolumes(id ?? '')).toEqual([{ device: '/dev/sda1', size: 31, type: 'gp3' }]);
   });
 
   test('a refusal keeps the input and says why', async () => {

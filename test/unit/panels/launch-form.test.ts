@@ -104,7 +104,7 @@ test('commandLine: euca2ools for Eucalyptus, the AWS CLI otherwise, quoted for a
     "euca-run-instances emi-0A1B2C3D -n 1-3 -t m1.small -k 'my key' -g default -g web -z cluster01 --tag 'Name=Bob'\\''s box'",
   );
   expect(commandLine(f, aws)).toBe(
-    "aws ec2 run-instances --region eu-west-1 --image-id emi-0A1B2C3D --count 1:3 --instance-type m1.small --key-name 'my key' --security-groups default web --placement AvailabilityZone=cluster01 --tag-specifications 'ResourceType=instance,Tags=[{Key=Name,Value=Bob'\\''s box}]'",
+    'aws ec2 run-instances --region eu-west-1 --image-id emi-0A1B2C3D --count 1:3 --instance-type m1.small --key-name \'my key\' --security-groups default web --placement AvailabilityZone=cluster01 --tag-specifications \'[{"ResourceType":"instance","Tags":[{"Key":"Name","Value":"Bob\'\\\'\'s box"}]}]\'',
   );
 });
 
@@ -335,6 +335,13 @@ describe('the command line with subnets and disks', () => {
     ]);
     expect(words).toContain(hostile);
     expect(words).not.toContain('--network-interfaces');
+  });
+
+  test('AWS CLI: tags as JSON, so `,` `}` `]` and quotes in a value stay in it', () => {
+    const words = shellWords(commandLine({ ...launch, name: `a,b}]"${hostile}` }, aws));
+    expect(JSON.parse(words[words.indexOf('--tag-specifications') + 1] ?? '')).toEqual([
+      { ResourceType: 'instance', Tags: [{ Key: 'Name', Value: `a,b}]"${hostile}` }] },
+    ]);
   });
 
   test('AWS CLI with a public address: --network-interfaces carries subnet and groups', () => {
