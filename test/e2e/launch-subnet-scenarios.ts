@@ -217,3 +217,56 @@ export function cliSeesSubnetAndRoot(motoUrl: string, id: string, net: Network) 
   const root = volumes.Volumes.find((v) => v.Attachments[0]?.Device === '/dev/sda1');
   expect(root).toMatchObject({ Size: 30, VolumeType: 'gp3' });
 }
+
+/** An ec2Answer for the front door: while `state.noVpcs`, it answers as Eucalyptus without VPCs. */
+export function eucalyptusWithoutVpcs(state: {
+  noVpcs: boolean;
+  runs: Array<Array<[string, string]>>;
+}) {
+  return (action: string, params: Array<[string, string]>) => {
+    if (action === 'RunInstances') state.runs.push(params);
+    if (!state.noVpcs || (action !== 'DescribeVpcs' && action !== 'DescribeSubnets'))
+      return undefined;
+    const set = action === 'DescribeVpcs' ? 'vpcSet' : 'subnetSet';
+    return {
+      status: 200,
+      body: `<?xml version="1.0" encoding="UTF-8"?><${action}Response xmlns="http://ec2.amazonaws.com/doc/2013-02-01/"><requestId>1</requestId><${set}/></${action}Response>`,
+    };
+  };
+}
+
+/** No VPCs: no picker, groups by name, and the launch sends SecurityGroup.1 (no subnet, no ids). */
+export async function launchWithoutVpcs(
+  page: TypingPage,
+  state: { runs: Array<Array<[string, string]>> },
+) {
+  await page.click(`tr[data-key="${MOTO_IMAGE}"] td`);
+  await press(page, 'Launch');
+  await waitFor(
+    page,
+    probe(
+      `return !!document.getElementById('launch-group-default') && !!document.getElementById('launch-root-size');`,
+    ),
+    'the groups by name',
+    60_000,
+  );
+  expect(
+    await run<boolean>(
+      page,
+      `return !document.getElementById('launch-vpc') && !document.getElementById('launch-subnet');`,
+    ),
+  ).toBe(true);
+  await page.click('#launch-group-default');
+  await waitFor(
+    page,
+    probe(`return document.getElementById('launch-command').value.includes('-g default');`),
+    'the group in the command line',
+  );
+  const before = state.runs.length;
+  await press(page, 'Launch');
+  await waitForText(page, 'Launched: i-', 60_000);
+  await press(page, 'Close');
+  const params = state.runs[before] ?? [];
+  expect(params).toContainEqual(['SecurityGroup.1', 'default']);
+  expect(params.some(([k]) => /^(SubnetId|SecurityGroupId|NetworkInterface)/.test(k))).toBe(false);
+}

@@ -11,7 +11,9 @@ import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import {
   cliSeesSubnetAndRoot,
+  eucalyptusWithoutVpcs,
   launchIntoSubnet,
+  launchWithoutVpcs,
   makeNetwork,
   type Network,
 } from './launch-subnet-scenarios';
@@ -26,10 +28,15 @@ for (const kind of BROWSERS) {
     let browser: TestBrowser;
     let page: ScenarioPage;
     let net: Network;
+    const door = { noVpcs: false, runs: [] as Array<Array<[string, string]>> };
 
     beforeAll(async () => {
       moto = await startMoto();
-      frontDoor = await startFrontDoor({ motoUrl: moto.url, credentials: [CREDENTIALS] });
+      frontDoor = await startFrontDoor({
+        motoUrl: moto.url,
+        credentials: [CREDENTIALS],
+        ec2Answer: eucalyptusWithoutVpcs(door),
+      });
       net = makeNetwork(moto.url);
       ({ browser, page } = await panelOnFrontDoor(kind, frontDoor));
     });
@@ -42,6 +49,11 @@ for (const kind of BROWSERS) {
     test('choose the subnet and a 30 GiB gp3 root; the CLI sees both', async () => {
       const id = await launchIntoSubnet(page, frontDoor, net);
       cliSeesSubnetAndRoot(moto.url, id, net);
+    });
+
+    test('a Eucalyptus cloud without VPCs: no picker, the launch goes by group name', async () => {
+      door.noVpcs = true;
+      await launchWithoutVpcs(page, door);
     });
   });
 }

@@ -215,6 +215,8 @@ export function createLaunchModel(
   function groupsFor(vpcId: string): LaunchGroup[] {
     const all = choices.value?.groups ?? [];
     if (vpcId) return all.filter((g) => g.vpcId === vpcId);
+    // A cloud that lists no VPCs cannot say which groups are Classic ones: offer them all.
+    if (!network.value?.vpcs.length) return all;
     const defaultVpcId = context.value.defaultVpcId;
     return all.filter((g) => !g.vpcId || g.vpcId === defaultVpcId);
   }
