@@ -109,7 +109,8 @@ export interface LaunchPreset {
   profileId: string;
   /**
    * The launch dialog's form (src/panels/launch/launch-form.ts), kept as the user left it; its
-   * user data fields are empty while `sealedUserData` holds them.
+   * user data fields are empty while `sealedUserData` holds them. Fields added later (subnet,
+   * disks) need no migration: launchFormFrom() reads a stored form over today's defaults.
    */
   form: Record<string, unknown>;
   /** The form's user data sealed with the vault, when a passphrase is set (absent before that). */

@@ -16,6 +16,7 @@ export function blockDeviceParams(
       VolumeSize: m.ebs.volumeSize,
       DeleteOnTermination: m.ebs.deleteOnTermination,
       VolumeType: m.ebs.volumeType,
+      Iops: m.ebs.iops,
     },
   }));
 }

@@ -28,6 +28,7 @@ export * from './operations/snapshot-sharing';
 export * from './operations/snapshots';
 export * from './operations/tags';
 export * from './operations/volumes';
+export * from './operations/vpcs';
 export * from './operations/zones';
 export { type Filter, flattenQuery, type QueryParams } from './query';
 export { type SshCommand, type SshRefusal, sshCommand, sshCommandFor } from './ssh';

@@ -55,5 +55,7 @@ export interface BlockDeviceMappingInput {
     volumeSize?: number | string;
     deleteOnTermination?: boolean;
     volumeType?: string;
+    /** Provisioned IOPS: io1/io2 (required), gp3 (optional). */
+    iops?: number | string;
   };
 }

@@ -6,14 +6,12 @@ import { Checkbox, Field, TextField } from '../components/field';
 import { readUserDataFile } from '../components/user-data';
 import type { CurrentProfile } from '../current-profile';
 import { t } from '../i18n';
-import {
-  commandLine,
-  emptyLaunchForm,
-  type LaunchForm,
-  type LaunchProblem,
-  USER_DATA_LIMIT,
-} from './launch-form';
+import { LaunchDiskFields } from './launch-disk-fields';
+import { commandLine, emptyLaunchForm, type LaunchForm } from './launch-form';
 import { createLaunchModel } from './launch-model';
+import { LaunchNetwork } from './launch-network';
+import { problemText } from './launch-problem-text';
+import './launch.css';
 
 interface Props {
   current: CurrentProfile;
@@ -25,27 +23,12 @@ interface Props {
   onLaunched?: (instanceIds: string[]) => void;
 }
 
-function problemText(problem: LaunchProblem | undefined): string | undefined {
-  if (!problem) return undefined;
-  switch (problem.kind) {
-    case 'required':
-      return t('fieldRequired');
-    case 'count':
-      return t('launchBadCount');
-    case 'min-over-max':
-      return t('launchMinOverMax');
-    case 'user-data-too-large':
-      return t('launchUserDataTooLarge', String(problem.bytes), String(USER_DATA_LIMIT));
-    case 'bad-tag':
-      return t('launchBadTag', String(problem.line));
-  }
-}
-
 export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }: Props) {
   const model = useMemo(
     () => createLaunchModel(current, initial ?? emptyLaunchForm(imageId ?? '')),
     [current, imageId, initial],
   );
+  useEffect(() => () => model.dispose(), [model]);
   const [presetName, setPresetName] = useState('');
   // What a preset keeps of the user data depends on the vault: sealed with it, or plain.
   const [vault, setVault] = useState<boolean | null>(null);
@@ -69,6 +52,7 @@ export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }:
 
   async function chooseFile(file: File | undefined) {
     if (!file) return model.change({ userDataFile: null });
+    // Only the size is needed to refuse a file that is too big; nothing is read then.
     model.change({ userDataFile: await readUserDataFile(file) });
   }
 
@@ -165,10 +149,15 @@ export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }:
             ))}
           </select>
         </Field>
-        <Field id="launch-zone" label={t('launchZone')}>
+        <Field
+          id="launch-zone"
+          label={t('launchZone')}
+          hint={form.subnetId ? t('launchNetZoneFromSubnet') : undefined}
+        >
           <select
             id="launch-zone"
             value={form.zone}
+            disabled={Boolean(form.subnetId)}
             onChange={(e) => model.change({ zone: e.currentTarget.value })}
           >
             <option value="">{t('launchAnyZone')}</option>
@@ -201,27 +190,14 @@ export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }:
           onValue={(v) => model.change({ name: v })}
         />
       </div>
+      <LaunchNetwork model={model} error={problemText(problems.subnetId)} />
       <fieldset>
-        <legend>{t('launchSecurityGroups')}</legend>
-        {choices?.groupNames.length === 0 && <p class="muted">{t('launchNoGroups')}</p>}
-        <div class="column-chooser">
-          {[...new Set([...(choices?.groupNames ?? []), ...form.securityGroups])].map((name) => (
-            <Checkbox
-              key={name}
-              id={`launch-group-${name}`}
-              label={name}
-              checked={form.securityGroups.includes(name)}
-              onChecked={(on) =>
-                model.change({
-                  securityGroups: on
-                    ? [...form.securityGroups, name]
-                    : form.securityGroups.filter((g) => g !== name),
-                })
-              }
-            />
-          ))}
-        </div>
+        <legend>
+          {form.vpcId ? t('launchNetGroupsOfVpc', form.vpcId) : t('launchSecurityGroups')}
+        </legend>
+        {form.vpcId ? <VpcGroups model={model} /> : <NamedGroups model={model} />}
       </fieldset>
+      <LaunchDiskFields model={model} />
       <Field
         id="launch-user-data"
         label={t('launchUserData')}
@@ -256,7 +232,7 @@ export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }:
           onInput={(e) => model.change({ tags: e.currentTarget.value })}
         />
       </Field>
-      {isEucalyptus && (
+      {isEucalyptus && !form.vpcId && (
         <Checkbox
           id="launch-private"
           label={t('launchPrivateAddressing')}
@@ -295,5 +271,66 @@ export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }:
       )}
       {model.choicesError.value && <ErrorMessage error={model.choicesError.value} />}
     </Dialog>
+  );
+}
+
+type ModelProps = { model: ReturnType<typeof createLaunchModel> };
+
+/** Groups by name: Eucalyptus, EC2-Classic and the default VPC (SecurityGroup.N). */
+function NamedGroups({ model }: ModelProps) {
+  const form = model.form.value;
+  const names = [...new Set(model.groupsFor('').map((g) => g.groupName))];
+  const choices = model.choices.value;
+  return (
+    <>
+      {choices && names.length === 0 && <p class="muted">{t('launchNoGroups')}</p>}
+      <div class="column-chooser">
+        {[...new Set([...names, ...form.securityGroups])].map((name) => (
+          <Checkbox
+            key={name}
+            id={`launch-group-${name}`}
+            label={name}
+            checked={form.securityGroups.includes(name)}
+            onChecked={(on) =>
+              model.change({
+                securityGroups: on
+                  ? [...form.securityGroups, name]
+                  : form.securityGroups.filter((g) => g !== name),
+              })
+            }
+          />
+        ))}
+      </div>
+    </>
+  );
+}
+
+/** Groups of the chosen VPC, by id (SecurityGroupId.N, or on the network interface). */
+function VpcGroups({ model }: ModelProps) {
+  const form = model.form.value;
+  const groups = model.groupsFor(form.vpcId);
+  const known = new Set(groups.map((g) => g.groupId));
+  const others = form.securityGroupIds.filter((id) => !known.has(id));
+  return (
+    <>
+      {model.choices.value && groups.length === 0 && <p class="muted">{t('launchNoGroups')}</p>}
+      <div class="column-chooser">
+        {[...groups, ...others.map((groupId) => ({ groupId, groupName: groupId }))].map((g) => (
+          <Checkbox
+            key={g.groupId}
+            id={`launch-group-id-${g.groupId}`}
+            label={t('launchNetGroupOption', g.groupName, g.groupId)}
+            checked={form.securityGroupIds.includes(g.groupId)}
+            onChecked={(on) =>
+              model.change({
+                securityGroupIds: on
+                  ? [...form.securityGroupIds, g.groupId]
+                  : form.securityGroupIds.filter((id) => id !== g.groupId),
+              })
+            }
+          />
+        ))}
+      </div>
+    </>
   );
 }

@@ -9,14 +9,32 @@ import { type UserDataFile, userDataBase64, userDataProblem } from '../component
 // The user data checks are shared with the instance settings; known here by their old names too.
 export { USER_DATA_LIMIT, userDataBytes } from '../components/user-data';
 
-export interface LaunchForm {
+import {
+  blockDeviceJson,
+  blockDeviceMappings,
+  type DiskFields,
+  type DiskProblem,
+  type DiskProblems,
+  eucaBlockDevice,
+  validateDisks,
+} from './launch-disks';
+
+export interface LaunchForm extends DiskFields {
   imageId: string;
   instanceType: string;
   minCount: string;
   maxCount: string;
   keyName: string;
-  /** Names (Eucalyptus, EC2-Classic, default VPC). */
+  /** Names (Eucalyptus, EC2-Classic, default VPC), sent while no VPC is chosen. */
   securityGroups: string[];
+  /** '' launches Classic-style (or into the default VPC). */
+  vpcId: string;
+  /** A subnet of vpcId; its zone is the launch's zone. */
+  subnetId: string;
+  /** Sent on network interface 0 of the subnet (AssociatePublicIpAddress). */
+  publicIp: boolean;
+  /** Group ids of vpcId, sent instead of the names while a VPC is chosen. */
+  securityGroupIds: string[];
   zone: string;
   kernelId: string;
   ramdiskId: string;
@@ -37,6 +55,10 @@ export function emptyLaunchForm(imageId = ''): LaunchForm {
     maxCount: '1',
     keyName: '',
     securityGroups: [],
+    vpcId: '',
+    subnetId: '',
+    publicIp: false,
+    securityGroupIds: [],
     zone: '',
     kernelId: '',
     ramdiskId: '',
@@ -45,16 +67,66 @@ export function emptyLaunchForm(imageId = ''): LaunchForm {
     privateAddressing: false,
     name: '',
     tags: '',
+    rootDevice: '',
+    rootSize: '',
+    rootType: '',
+    rootIops: '',
+    rootDeleteOnTermination: null,
+    volumes: [],
   };
 }
 
-/** "Launch more like this": the same image, type, key, groups, zone, kernel and ramdisk. */
+/**
+ * A preset's stored form over today's defaults: a preset kept before a field existed gets its
+ * default, and a field of the wrong type (an edited storage) is dropped rather than sent.
+ */
+export function launchFormFrom(stored: Record<string, unknown>): LaunchForm {
+  const base = emptyLaunchForm();
+  const form: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(stored)) {
+    if (!(key in base)) continue;
+    const expected = base[key as keyof LaunchForm];
+    // userDataFile is null or an object; rootDeleteOnTermination null or a boolean.
+    const fits =
+      key === 'userDataFile'
+        ? typeof value === 'object'
+        : expected === null
+          ? value === null || typeof value === 'boolean'
+          : Array.isArray(expected)
+            ? Array.isArray(value)
+            : typeof value === typeof expected;
+    if (fits) form[key] = value;
+  }
+  const result = form as unknown as LaunchForm;
+  result.volumes = result.volumes.flatMap((v: unknown) => {
+    if (typeof v !== 'object' || v === null) return [];
+    const o = v as Record<string, unknown>;
+    const text = (name: string) => (typeof o[name] === 'string' ? (o[name] as string) : '');
+    if (!text('device')) return [];
+    return [
+      {
+        device: text('device'),
+        size: text('size'),
+        type: text('type'),
+        iops: text('iops'),
+        deleteOnTermination: o.deleteOnTermination !== false,
+        snapshotId: text('snapshotId'),
+      },
+    ];
+  });
+  return result;
+}
+
+/** "Launch more like this": the same image, type, key, subnet, groups, zone, kernel and ramdisk. */
 export function formLike(instance: Instance): LaunchForm {
   return {
     ...emptyLaunchForm(instance.imageId),
     instanceType: instance.instanceType,
     keyName: instance.keyName,
-    securityGroups: instance.groups.map((g) => g.groupName).filter(Boolean),
+    securityGroups: instance.vpcId ? [] : instance.groups.map((g) => g.groupName).filter(Boolean),
+    vpcId: instance.vpcId,
+    subnetId: instance.subnetId,
+    securityGroupIds: instance.vpcId ? instance.groups.map((g) => g.groupId).filter(Boolean) : [],
     zone: instance.placement.availabilityZone,
     kernelId: instance.kernelId,
     ramdiskId: instance.ramdiskId,
@@ -63,9 +135,11 @@ export function formLike(instance: Instance): LaunchForm {
 }
 
 export type LaunchField = keyof LaunchForm;
-export type LaunchProblems = Partial<Record<LaunchField, LaunchProblem>>;
+export type LaunchProblems = Partial<Record<LaunchField, LaunchProblem>> & DiskProblems;
 export type LaunchProblem =
+  | DiskProblem
   | { kind: 'required' }
+  | { kind: 'subnet-required' }
   | { kind: 'count' }
   | { kind: 'min-over-max' }
   | { kind: 'user-data-too-large'; bytes: number }
@@ -95,8 +169,23 @@ export function parseTags(form: LaunchForm): {
 
 const COUNT = /^[1-9]\d{0,3}$/;
 
-export function validateLaunch(form: LaunchForm): LaunchProblems {
-  const problems: LaunchProblems = {};
+/** What the cloud and the image say, for the checks the form alone cannot make. */
+export interface LaunchContext {
+  /** The image's root snapshot size in GiB, when known. */
+  imageRootGiB: number | null;
+  /** AWS with VPCs and no default VPC: a launch must name a subnet. */
+  subnetRequired: boolean;
+  /** The default VPC ('' when none): launching into it needs no subnet. */
+  defaultVpcId: string;
+}
+
+export function validateLaunch(form: LaunchForm, context?: LaunchContext): LaunchProblems {
+  const problems: LaunchProblems = validateDisks(form, context?.imageRootGiB ?? null);
+  if (
+    !form.subnetId &&
+    (context?.subnetRequired || (form.vpcId && form.vpcId !== context?.defaultVpcId))
+  )
+    problems.subnetId = { kind: 'subnet-required' };
   if (!form.imageId.trim()) problems.imageId = { kind: 'required' };
   if (!COUNT.test(form.minCount.trim())) problems.minCount = { kind: 'count' };
   if (!COUNT.test(form.maxCount.trim())) problems.maxCount = { kind: 'count' };
@@ -117,15 +206,29 @@ export function runInput(form: LaunchForm, profile: Profile): RunInstancesInput 
   };
   if (form.instanceType) input.instanceType = form.instanceType;
   if (form.keyName) input.keyName = form.keyName;
-  if (form.securityGroups.length) input.securityGroups = form.securityGroups;
-  if (form.zone) input.availabilityZone = form.zone;
+  if (form.subnetId && form.publicIp) {
+    // With an interface, the API takes the subnet and the groups only on it.
+    input.networkInterface = { subnetId: form.subnetId, associatePublicIpAddress: true };
+    if (form.securityGroupIds.length)
+      input.networkInterface.securityGroupIds = form.securityGroupIds;
+  } else {
+    if (form.subnetId) input.subnetId = form.subnetId;
+    if (form.vpcId && form.securityGroupIds.length) input.securityGroupIds = form.securityGroupIds;
+  }
+  if (!form.vpcId && form.securityGroups.length) input.securityGroups = form.securityGroups;
+  // A subnet lies in one zone: it decides.
+  if (form.zone && !form.subnetId) input.availabilityZone = form.zone;
   if (form.kernelId.trim()) input.kernelId = form.kernelId.trim();
   if (form.ramdiskId.trim()) input.ramdiskId = form.ramdiskId.trim();
   const userData = userDataBase64(form);
   if (userData) input.userData = userData;
-  if (form.privateAddressing && profile.kind === 'eucalyptus') input.addressingType = 'private';
+  // Eucalyptus' private addressing is for launches outside a VPC only.
+  if (form.privateAddressing && profile.kind === 'eucalyptus' && !form.vpcId)
+    input.addressingType = 'private';
   const { tags } = parseTags(form);
   if (tags.length) input.tags = tags;
+  const disks = blockDeviceMappings(form);
+  if (disks.length) input.blockDeviceMappings = disks;
   return input;
 }
 
@@ -143,8 +246,18 @@ export function commandLine(form: LaunchForm, profile: Profile): string {
     );
     if (input.instanceType) words.push('-t', input.instanceType);
     if (input.keyName) words.push('-k', input.keyName);
-    for (const group of input.securityGroups ?? []) words.push('-g', group);
+    const nic = input.networkInterface;
+    const subnet = nic?.subnetId ?? input.subnetId;
+    for (const group of [
+      ...(input.securityGroups ?? []),
+      ...(input.securityGroupIds ?? nic?.securityGroupIds ?? []),
+    ])
+      words.push('-g', group);
+    if (subnet) words.push('-s', subnet);
+    if (nic?.associatePublicIpAddress) words.push('--associate-public-ip-address');
     if (input.availabilityZone) words.push('-z', input.availabilityZone);
+    for (const mapping of input.blockDeviceMappings ?? [])
+      words.push('-b', eucaBlockDevice(mapping));
     if (input.kernelId) words.push('--kernel', input.kernelId);
     if (input.ramdiskId) words.push('--ramdisk', input.ramdiskId);
     if (input.userData) words.push('-f', userDataArg);
@@ -167,15 +280,40 @@ export function commandLine(form: LaunchForm, profile: Profile): string {
     if (input.instanceType) words.push('--instance-type', input.instanceType);
     if (input.keyName) words.push('--key-name', input.keyName);
     if (input.securityGroups?.length) words.push('--security-groups', ...input.securityGroups);
+    if (input.securityGroupIds?.length)
+      words.push('--security-group-ids', ...input.securityGroupIds);
+    if (input.subnetId) words.push('--subnet-id', input.subnetId);
+    const nic = input.networkInterface;
+    if (nic)
+      words.push(
+        '--network-interfaces',
+        JSON.stringify([
+          {
+            DeviceIndex: 0,
+            SubnetId: nic.subnetId,
+            AssociatePublicIpAddress: nic.associatePublicIpAddress,
+            Groups: nic.securityGroupIds,
+          },
+        ]),
+      );
+    if (input.blockDeviceMappings)
+      words.push('--block-device-mappings', blockDeviceJson(input.blockDeviceMappings));
     if (input.availabilityZone)
       words.push('--placement', `AvailabilityZone=${input.availabilityZone}`);
     if (input.kernelId) words.push('--kernel-id', input.kernelId);
     if (input.ramdiskId) words.push('--ramdisk-id', input.ramdiskId);
     if (input.userData) words.push('--user-data', `file://${userDataArg}`);
-    if (tags.length) {
-      const list = tags.map((tag) => `{Key=${tag.key},Value=${tag.value}}`).join(',');
-      words.push('--tag-specifications', `ResourceType=instance,Tags=[${list}]`);
-    }
+    // JSON, not the shorthand: a tag value with `,` `}` or `]` would end a shorthand list early.
+    if (tags.length)
+      words.push(
+        '--tag-specifications',
+        JSON.stringify([
+          {
+            ResourceType: 'instance',
+            Tags: tags.map((tag) => ({ Key: tag.key, Value: tag.value })),
+          },
+        ]),
+      );
   }
   return shellLine(words);
 }

@@ -15,7 +15,7 @@ import {
 import { createResourceList } from '../components/resource-list';
 import { asError } from '../errors';
 import { nameOf, TRANSITIONAL_STATES } from '../instances/instance-columns';
-import { emptyLaunchForm, type LaunchForm, runInput } from '../launch/launch-form';
+import { type LaunchForm, launchFormFrom, runInput } from '../launch/launch-form';
 import type { ModelDeps } from '../model-deps';
 
 /** What the popup lists: what costs money or is about to (stopped and terminated stay in the panel). */
@@ -107,7 +107,7 @@ export function createPopupModel(deps: ModelDeps) {
     const current = profile.value;
     if (!current || status.value?.kind === 'launching') return;
     status.value = { kind: 'launching', name: preset.name };
-    let form: LaunchForm = { ...emptyLaunchForm(), ...(preset.form as Partial<LaunchForm>) };
+    let form: LaunchForm = launchFormFrom(preset.form);
     try {
       // Sealed user data is opened by the background for this launch only, never stored here.
       if (preset.sealedUserData) {

@@ -164,6 +164,15 @@ export interface RunInstancesInput {
   /** Eucalyptus: 'private' launches without a public address. */
   addressingType?: string;
   subnetId?: string;
+  /**
+   * The primary interface, to ask for a public address in a subnet. The API then takes the subnet
+   * and the group ids only on the interface: leave subnetId and securityGroupIds out.
+   */
+  networkInterface?: {
+    subnetId: string;
+    associatePublicIpAddress?: boolean;
+    securityGroupIds?: string[];
+  };
   monitoring?: boolean;
   blockDeviceMappings?: BlockDeviceMappingInput[];
   /** Tags for the new instances (TagSpecification.1.ResourceType=instance). */
@@ -191,6 +200,16 @@ export const runInstances: Ec2Operation<RunInstancesInput, Reservation> = {
       UserData: input.userData,
       AddressingType: input.addressingType,
       SubnetId: input.subnetId,
+      NetworkInterface: input.networkInterface
+        ? [
+            {
+              DeviceIndex: 0,
+              SubnetId: input.networkInterface.subnetId,
+              AssociatePublicIpAddress: input.networkInterface.associatePublicIpAddress,
+              SecurityGroupId: input.networkInterface.securityGroupIds,
+            },
+          ]
+        : undefined,
       Monitoring: input.monitoring === undefined ? undefined : { Enabled: input.monitoring },
       BlockDeviceMapping: blockDeviceParams(input.blockDeviceMappings),
       TagSpecification: input.tags?.length

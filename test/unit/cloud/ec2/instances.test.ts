@@ -162,6 +162,47 @@ describe('RunInstances', () => {
     expect(runInstances.clientToken).toBe(true);
   });
 
+  test('a public address: subnet and group ids on interface 0, disks with type and IOPS', () => {
+    expect(
+      runInstances.params({
+        imageId: 'ami-1',
+        networkInterface: {
+          subnetId: 'subnet-1',
+          associatePublicIpAddress: true,
+          securityGroupIds: ['sg-1', 'sg-2'],
+        },
+        blockDeviceMappings: [
+          {
+            deviceName: '/dev/xvda',
+            ebs: { volumeSize: 30, volumeType: 'gp3', deleteOnTermination: true },
+          },
+          {
+            deviceName: '/dev/sdf',
+            ebs: { volumeSize: 100, volumeType: 'io2', iops: 3000, snapshotId: 'snap-1' },
+          },
+        ],
+      }),
+    ).toEqual([
+      ['ImageId', 'ami-1'],
+      ['MinCount', '1'],
+      ['MaxCount', '1'],
+      ['NetworkInterface.1.DeviceIndex', '0'],
+      ['NetworkInterface.1.SubnetId', 'subnet-1'],
+      ['NetworkInterface.1.AssociatePublicIpAddress', 'true'],
+      ['NetworkInterface.1.SecurityGroupId.1', 'sg-1'],
+      ['NetworkInterface.1.SecurityGroupId.2', 'sg-2'],
+      ['BlockDeviceMapping.1.DeviceName', '/dev/xvda'],
+      ['BlockDeviceMapping.1.Ebs.VolumeSize', '30'],
+      ['BlockDeviceMapping.1.Ebs.DeleteOnTermination', 'true'],
+      ['BlockDeviceMapping.1.Ebs.VolumeType', 'gp3'],
+      ['BlockDeviceMapping.2.DeviceName', '/dev/sdf'],
+      ['BlockDeviceMapping.2.Ebs.SnapshotId', 'snap-1'],
+      ['BlockDeviceMapping.2.Ebs.VolumeSize', '100'],
+      ['BlockDeviceMapping.2.Ebs.VolumeType', 'io2'],
+      ['BlockDeviceMapping.2.Ebs.Iops', '3000'],
+    ]);
+  });
+
   test('reads the reservation the launch made', () => {
     const reservation = readFixture(runInstances, 'eucalyptus-run-instances.xml');
     expect(reservation).toMatchObject({
