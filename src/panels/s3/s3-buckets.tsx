@@ -31,7 +31,10 @@ export function BucketList({ model }: { model: S3Model }) {
             </td>
             <td>{new Date(b.creationDate).toLocaleString()}</td>
             <td>{regions.get(b.name) ?? t('s3RegionUnknown')}</td>
-            <td>
+            <td class="row-actions">
+              <button type="button" onClick={() => model.openSettings(b.name)}>
+                {t('s3SettingsNamed', b.name)}
+              </button>
               <button
                 type="button"
                 class="danger"

@@ -24,6 +24,8 @@ export interface S3ModelOptions {
 
 export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
   const dialog = signal<S3Dialog | null>(null);
+  /** The bucket whose Settings view is shown instead of the list, if any. */
+  const settingsOf = signal<string | null>(null);
   const dialogError = signal<CloudErrorData | null>(null);
   let here: { current: CurrentProfile; targets: BucketTargets } | null = null;
   const where = () => here;
@@ -58,6 +60,7 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
       ? { current: next, targets: bucketTargets(next, opts.signerFor ?? remoteSigner) }
       : null;
     batch(() => {
+      settingsOf.value = null;
       view.reset();
       queue.clearResumable();
     });
@@ -79,6 +82,15 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
     openBucket: view.openBucket,
     closeBucket: view.closeBucket,
     openPrefix: view.openPrefix,
+    settingsOf,
+    openSettings(name: string) {
+      settingsOf.value = name;
+    },
+    closeSettings() {
+      settingsOf.value = null;
+    },
+    /** The profile and signer for one bucket's requests (its region's, on AWS). */
+    bucketAt: at,
     dialog,
     dialogError,
     open,

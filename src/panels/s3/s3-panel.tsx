@@ -13,6 +13,7 @@ import { entryColumns, foldersFirst } from './s3-columns';
 import { DeleteBucketDialog, NameDialog, ShareDialog } from './s3-dialogs';
 import { s3Model } from './s3-model';
 import { ToResume, UploadList, UploadOptionsDialog, uploadSettingsSummary } from './s3-uploads';
+import { BucketSettings } from './settings/bucket-settings';
 import './s3.css';
 
 export default function S3Panel() {
@@ -34,6 +35,16 @@ export default function S3Panel() {
   const chosenObjects = chosen.filter((k) => !k.endsWith('/'));
   const crumbs = model.prefix.value.split('/').filter(Boolean);
   const summary = uploadSettingsSummary(model.uploadSettings.value);
+  const settingsOf = model.settingsOf.value;
+  if (settingsOf) {
+    // Uploads go on while a bucket's settings are shown, and stay in sight.
+    return (
+      <section class="resource-panel" aria-label={t('tabS3')}>
+        <BucketSettings model={model} bucket={settingsOf} />
+        <UploadList model={model} />
+      </section>
+    );
+  }
 
   return (
     <section class="resource-panel" aria-label={t('tabS3')}>
@@ -121,6 +132,9 @@ export default function S3Panel() {
               {t('s3UploadOptions')}
             </button>
             {summary && <span class="muted">{summary}</span>}
+            <button type="button" onClick={() => model.openSettings(bucket)}>
+              {t('s3BucketSettings')}
+            </button>
             <button type="button" onClick={() => model.open({ kind: 'create-folder' })}>
               {t('s3CreateFolder')}
             </button>

@@ -1,0 +1,20 @@
+// The one registry of a bucket's settings sections, in the order the Settings view shows them.
+// A section is a component given the bucket and how to reach it; it builds its model with
+// createSettingSection (setting-section.ts) and says itself when the store lacks the feature.
+
+import type { FunctionComponent } from 'preact';
+import type { MessageKey } from '../../i18n';
+import type { BucketAt } from './setting-section';
+
+export interface SectionProps {
+  bucket: string;
+  at: BucketAt;
+}
+
+export interface SettingsSectionEntry {
+  id: string;
+  title: MessageKey;
+  Component: FunctionComponent<SectionProps>;
+}
+
+export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [];
