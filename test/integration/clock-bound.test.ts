@@ -40,7 +40,11 @@ describe.each<SignatureVersion>([4, 2])('front door 10 years ahead, SigV%s', (ve
     env.door.setClockOffset(30 * 60_000);
     const clock = { offsetMs: 0 };
     const signer = createLocalSigner(profile(version), creds, clock);
+    const started = Date.now();
     await ec2List(describeAvailabilityZones, profile(version), signer, {});
-    expect(Math.abs(clock.offsetMs - 30 * 60_000)).toBeLessThan(2_000);
+    // Date has 1 s resolution and the answer's moment is somewhere in the round trip, which a
+    // loaded machine stretches: the bound grows with it (still far from the 30 minutes learned).
+    const slack = 1_000 + (Date.now() - started);
+    expect(Math.abs(clock.offsetMs - 30 * 60_000)).toBeLessThan(slack + 500);
   });
 });
