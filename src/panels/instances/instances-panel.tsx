@@ -4,26 +4,41 @@ import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
+import { lazyComponent } from '../components/lazy-component';
 import { NoticeLine } from '../components/resource-toolbar';
-import { TagEditorDialog } from '../components/tag-editor';
 import { createTempAccessList, rulesOfProfile } from '../components/temp-access-list';
 import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
-import { formLike } from '../launch/launch-form';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
 import { copyText, sshRefusalText } from '../ssh-text';
-import { ForceStopDialog } from './force-stop-dialog';
-import { BundleDialog, CreateImageDialog } from './image-dialogs';
 import { InstanceAttributeRows } from './instance-attribute-rows';
 import { TRANSITIONAL_STATES } from './instance-columns';
 import { ColumnsDialog, ConsoleDialog, InstanceDetails, TerminateDialog } from './instance-dialogs';
-import { InstanceSettingsDialog } from './instance-settings-dialog';
 import { InstanceStatusDetails, StatusEventsNotice, StatusListError } from './instance-status-view';
 import { createInstancesModel } from './instances-model';
-import { WindowsPasswordDialog } from './password-dialog';
-import { SshAccessDialog } from './ssh-access-dialog';
 import { statusColumnShown } from './status-column';
 import { TempAccessNote } from './temp-access-note';
+
+// Dialogs the list does not need to show: fetched when first opened, so the tab opens fast.
+const TagEditorDialog = lazyComponent(() =>
+  import('../components/tag-editor').then((m) => m.TagEditorDialog),
+);
+const ForceStopDialog = lazyComponent(() =>
+  import('./force-stop-dialog').then((m) => m.ForceStopDialog),
+);
+const CreateImageDialog = lazyComponent(() =>
+  import('./image-dialogs').then((m) => m.CreateImageDialog),
+);
+const BundleDialog = lazyComponent(() => import('./image-dialogs').then((m) => m.BundleDialog));
+const InstanceSettingsDialog = lazyComponent(() =>
+  import('./instance-settings-dialog').then((m) => m.InstanceSettingsDialog),
+);
+const WindowsPasswordDialog = lazyComponent(() =>
+  import('./password-dialog').then((m) => m.WindowsPasswordDialog),
+);
+const SshAccessDialog = lazyComponent(() =>
+  import('./ssh-access-dialog').then((m) => m.SshAccessDialog),
+);
 
 export default function InstancesPanel() {
   const model = useMemo(() => createInstancesModel(browserDeps), []);
@@ -145,7 +160,13 @@ export default function InstancesPanel() {
         <button
           type="button"
           disabled={!single}
-          onClick={() => single && model.open({ kind: 'launch', form: formLike(single) })}
+          onClick={() =>
+            single &&
+            // The launch form's code comes with the dialog, not with the list.
+            void import('../launch/launch-form').then(({ formLike }) =>
+              model.open({ kind: 'launch', form: formLike(single) }),
+            )
+          }
         >
           {t('launchMoreLikeThis')}
         </button>
