@@ -336,7 +336,8 @@ export async function resumeScenario(
   try {
     await dropOne(page, name, size, lastModified);
     // Part 1 (16 MiB) reaches the server; parts 2 and 3 are held.
-    await expect.poll(() => partsOnServer(motoUrl, name), { timeout: 20_000 }).toBe(1);
+    // 16 MiB through the front door to moto: seconds when quiet, far more on a loaded machine.
+    await expect.poll(() => partsOnServer(motoUrl, name), { timeout: 60_000 }).toBe(1);
     // The row shows how far it got.
     await waitFor(
       page,
@@ -424,7 +425,8 @@ export async function discardPausedScenario(
   });
   try {
     await dropOne(page, name, 40 * 1024 * 1024, 1_700_000_000_000);
-    await expect.poll(() => partsOnServer(motoUrl, name), { timeout: 20_000 }).toBe(1);
+    // 16 MiB through the front door to moto: seconds when quiet, far more on a loaded machine.
+    await expect.poll(() => partsOnServer(motoUrl, name), { timeout: 60_000 }).toBe(1);
     await waitFor(
       page,
       new Function(
