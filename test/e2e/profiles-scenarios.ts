@@ -59,7 +59,11 @@ export async function press(page: DrivenPage, text: string, nth = 0) {
     `document.querySelectorAll('[data-e2e]').forEach((e) => e.removeAttribute('data-e2e'));
      const scope = document.querySelector('dialog[open]') ?? document;
      const b = [...scope.querySelectorAll('button')].filter((x) => x.textContent.trim() === ${JSON.stringify(text)})[${nth}];
-     if (!b || b.disabled) return false; b.setAttribute('data-e2e', 'target'); b.scrollIntoView(); return true;`,
+     if (!b || b.disabled) return false;
+     // A button in a closed Actions menu: open the menu first, as a user does.
+     const menu = b.closest('details');
+     if (menu && !menu.open) menu.querySelector('summary').click();
+     b.setAttribute('data-e2e', 'target'); b.scrollIntoView(); return true;`,
   );
   expect(found, `a button "${text}"`).toBe(true);
   await page.click('[data-e2e="target"]');

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type Instance, sshCommandFor } from '../../cloud/ec2';
 import { browserDeps } from '../browser-deps';
+import { ActionsMenu } from '../components/actions-menu';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
@@ -106,106 +107,112 @@ export default function InstancesPanel() {
         </button>
         <button
           type="button"
-          disabled={!stateIs('running', 'stopping')}
-          onClick={() => model.open({ kind: 'force-stop', ids })}
-        >
-          {t('attrForceStop')}
-        </button>
-        <button
-          type="button"
           class="danger"
           disabled={chosen.length === 0 || stateIs('terminated')}
           onClick={() => void model.askTerminate(ids)}
         >
           {t('terminate')}
         </button>
-        <button
-          type="button"
-          disabled={!single}
-          onClick={() => single && void model.showConsole(single.instanceId)}
-        >
-          {t('consoleOutput')}
-        </button>
-        <button
-          type="button"
-          disabled={chosen.length === 0 || model.tagging.unsupported.value}
-          onClick={() => model.open({ kind: 'tags', ids })}
-        >
-          {t('tags')}
-        </button>
-        <button
-          type="button"
-          disabled={!single || model.passwordUnsupportedOn.value === current.profile.id}
-          onClick={() => single && void model.showPassword(single.instanceId)}
-        >
-          {t('winpwButton')}
-        </button>
-        <button
-          type="button"
-          disabled={!single || ['terminated', 'shutting-down'].includes(single.state.name)}
-          onClick={() => single && model.open({ kind: 'settings', instanceId: single.instanceId })}
-        >
-          {t('attrSettings')}
-        </button>
         <button type="button" disabled={!single} onClick={() => single && void copySsh(single)}>
           {t('copySsh')}
         </button>
-        <button
-          type="button"
-          disabled={!single}
-          onClick={() => single && model.open({ kind: 'sshAccess', instanceId: single.instanceId })}
-        >
-          {t('sshAccessOpen')}
-        </button>
-        <button
-          type="button"
-          disabled={!single}
-          onClick={() =>
-            single &&
-            // The launch form's code comes with the dialog, not with the list.
-            void import('../launch/launch-form').then(({ formLike }) =>
-              model.open({ kind: 'launch', form: formLike(single) }),
-            )
-          }
-        >
-          {t('launchMoreLikeThis')}
-        </button>
-        <button
-          type="button"
-          disabled={
-            single?.rootDeviceType !== 'ebs' ||
-            model.images.unsupported.has(current.profile, 'createImage')
-          }
-          title={
-            model.images.unsupported.has(current.profile, 'createImage')
-              ? t('imgUnsupportedHere')
-              : single && single.rootDeviceType !== 'ebs'
-                ? t('imgCreateImageEbsOnly')
-                : undefined
-          }
-          onClick={() =>
-            single && model.open({ kind: 'create-image', instanceId: single.instanceId })
-          }
-        >
-          {t('imgCreateImage')}
-        </button>
-        <button
-          type="button"
-          disabled={
-            single?.rootDeviceType !== 'instance-store' ||
-            model.images.unsupported.has(current.profile, 'bundle')
-          }
-          title={
-            model.images.unsupported.has(current.profile, 'bundle')
-              ? t('imgUnsupportedHere')
-              : single && single.rootDeviceType !== 'instance-store'
-                ? t('imgBundleStoreOnly')
-                : undefined
-          }
-          onClick={() => single && model.open({ kind: 'bundle', instanceId: single.instanceId })}
-        >
-          {t('imgBundle')}
-        </button>
+        <ActionsMenu label={t('moreActions')}>
+          <button
+            type="button"
+            disabled={!single}
+            onClick={() => single && void model.showConsole(single.instanceId)}
+          >
+            {t('consoleOutput')}
+          </button>
+          <button
+            type="button"
+            disabled={chosen.length === 0 || model.tagging.unsupported.value}
+            onClick={() => model.open({ kind: 'tags', ids })}
+          >
+            {t('tags')}
+          </button>
+          <button
+            type="button"
+            disabled={!single || ['terminated', 'shutting-down'].includes(single.state.name)}
+            onClick={() =>
+              single && model.open({ kind: 'settings', instanceId: single.instanceId })
+            }
+          >
+            {t('attrSettings')}
+          </button>
+          <button
+            type="button"
+            disabled={!stateIs('running', 'stopping')}
+            onClick={() => model.open({ kind: 'force-stop', ids })}
+          >
+            {t('attrForceStop')}
+          </button>
+          <button
+            type="button"
+            disabled={!single || model.passwordUnsupportedOn.value === current.profile.id}
+            onClick={() => single && void model.showPassword(single.instanceId)}
+          >
+            {t('winpwButton')}
+          </button>
+          <button
+            type="button"
+            disabled={!single}
+            onClick={() =>
+              single && model.open({ kind: 'sshAccess', instanceId: single.instanceId })
+            }
+          >
+            {t('sshAccessOpen')}
+          </button>
+          <button
+            type="button"
+            disabled={!single}
+            onClick={() =>
+              single &&
+              // The launch form's code comes with the dialog, not with the list.
+              void import('../launch/launch-form').then(({ formLike }) =>
+                model.open({ kind: 'launch', form: formLike(single) }),
+              )
+            }
+          >
+            {t('launchMoreLikeThis')}
+          </button>
+          <button
+            type="button"
+            disabled={
+              single?.rootDeviceType !== 'ebs' ||
+              model.images.unsupported.has(current.profile, 'createImage')
+            }
+            title={
+              model.images.unsupported.has(current.profile, 'createImage')
+                ? t('imgUnsupportedHere')
+                : single && single.rootDeviceType !== 'ebs'
+                  ? t('imgCreateImageEbsOnly')
+                  : undefined
+            }
+            onClick={() =>
+              single && model.open({ kind: 'create-image', instanceId: single.instanceId })
+            }
+          >
+            {t('imgCreateImage')}
+          </button>
+          <button
+            type="button"
+            disabled={
+              single?.rootDeviceType !== 'instance-store' ||
+              model.images.unsupported.has(current.profile, 'bundle')
+            }
+            title={
+              model.images.unsupported.has(current.profile, 'bundle')
+                ? t('imgUnsupportedHere')
+                : single && single.rootDeviceType !== 'instance-store'
+                  ? t('imgBundleStoreOnly')
+                  : undefined
+            }
+            onClick={() => single && model.open({ kind: 'bundle', instanceId: single.instanceId })}
+          >
+            {t('imgBundle')}
+          </button>
+        </ActionsMenu>
         <button type="button" onClick={() => model.open({ kind: 'columns' })}>
           {t('chooseColumns')}
         </button>

@@ -11,6 +11,12 @@ import { asError } from '../../errors';
 /** The profile and signer for a bucket's requests (on AWS: signed for the bucket's region). */
 export type BucketAt = (bucket: string) => Promise<CurrentProfile>;
 
+/** What every section component is given (here, not in the registry: sections import it). */
+export interface SectionProps {
+  bucket: string;
+  at: BucketAt;
+}
+
 export type SectionState = 'loading' | 'ready' | 'unsupported' | 'failed';
 
 /** A store without the feature: S3's NotImplemented (501), or a Query-style "no such action". */

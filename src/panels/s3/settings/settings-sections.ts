@@ -4,12 +4,9 @@
 
 import type { FunctionComponent } from 'preact';
 import type { MessageKey } from '../../i18n';
-import type { BucketAt } from './setting-section';
+import type { SectionProps } from './setting-section';
 
-export interface SectionProps {
-  bucket: string;
-  at: BucketAt;
-}
+export type { SectionProps };
 
 export interface SettingsSectionEntry {
   id: string;
