@@ -4,6 +4,8 @@
 
 import type { FunctionComponent } from 'preact';
 import type { MessageKey } from '../../i18n';
+import { CorsSection } from './cors-section';
+import { LifecycleSection } from './lifecycle-section';
 import type { BucketAt } from './setting-section';
 
 export interface SectionProps {
@@ -17,4 +19,8 @@ export interface SettingsSectionEntry {
   Component: FunctionComponent<SectionProps>;
 }
 
-export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [];
+// Sections take SectionProps by shape (not by importing it), so no section imports this registry.
+export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [
+  { id: 'lifecycle', title: 's3LifecycleTitle', Component: LifecycleSection },
+  { id: 'cors', title: 's3CorsTitle', Component: CorsSection },
+];
