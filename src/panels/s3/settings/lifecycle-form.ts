@@ -135,10 +135,11 @@ export function formToRule(
   if (days.expirationDays !== undefined) rule.expirationDays = days.expirationDays;
   if (days.noncurrentDays !== undefined) rule.noncurrentDays = days.noncurrentDays;
   if (days.abortDays !== undefined) rule.abortDays = days.abortDays;
+  const daysMarked = Object.keys(problems).length > 0;
   for (const code of ruleProblems(rule, otherIds, legacy)) {
     const [field, message] = CODE_MESSAGES[code];
-    // A day count already marked at its field needs no second, vaguer message.
-    if (code === 'daysInvalid' && Object.keys(problems).length > 0) continue;
+    // A wrong day count is marked at its field already; it is also an action meant, if unreadable.
+    if (daysMarked && (code === 'daysInvalid' || code === 'noAction')) continue;
     problems[field] ??= message;
   }
   return Object.keys(problems).length > 0 ? { problems } : { rule };
