@@ -57,7 +57,9 @@ export async function changeStorageClass(
           ...signal,
         });
       }
-      opts.onProgress?.(++done, keys.length);
+      // Counted apart from the call: `f?.(++done)` skips the increment when there is no f.
+      done++;
+      opts.onProgress?.(done, keys.length);
     } catch (error) {
       failures.push({ key, error: asError(error) });
     }

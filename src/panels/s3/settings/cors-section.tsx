@@ -2,7 +2,7 @@
 // editor open as typed.
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { type CorsRule, deleteCors, getCors, MAX_CORS_RULES, putCors } from '../../../cloud/s3';
+import { type CorsRule, MAX_CORS_RULES } from '../../../cloud/s3';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Dialog } from '../../components/dialog';
 import { Field, TextField } from '../../components/field';
@@ -16,30 +16,22 @@ import {
   formToCorsRule,
   METHOD_CHOICES,
 } from './cors-form';
+import { type CorsSectionModel, createCorsSection } from './cors-model';
 import { SectionStatus } from './section-status';
-import { type BucketAt, createSettingSection, type SettingSection } from './setting-section';
+import type { BucketAt } from './setting-section';
 
 type Editing = { index: number | null; form: CorsForm };
 type Confirming = { index: number } | { all: true };
 
 export function CorsSection({ bucket, at }: { bucket: string; at: BucketAt }) {
-  const section = useMemo(
-    () =>
-      createSettingSection<{ rules: CorsRule[] | null }>(
-        bucket,
-        at,
-        async ({ profile, signer }, name) => ({ rules: await getCors(profile, signer, name) }),
-      ),
-    [bucket, at],
-  );
+  const section = useMemo(() => createCorsSection(bucket, at), [bucket, at]);
   useEffect(() => () => section.dispose(), [section]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   const value = section.value.value;
   const rules = value?.rules ?? [];
   const ready = section.state.value === 'ready' && !section.saving.value;
-  const save = (next: CorsRule[]) =>
-    section.change(({ profile, signer }) => putCors(profile, signer, bucket, next));
+  const save = (next: CorsRule[]) => section.saveRules(next);
 
   return (
     <div class="cors-section">
@@ -111,7 +103,7 @@ export function CorsSection({ bucket, at }: { bucket: string; at: BucketAt }) {
           onConfirm={async () => {
             const done =
               'all' in confirming
-                ? await section.change(({ profile, signer }) => deleteCors(profile, signer, bucket))
+                ? await section.deleteAll()
                 : await save(rules.filter((_, i) => i !== confirming.index));
             if (done) setConfirming(null);
           }}
@@ -132,7 +124,7 @@ function emptyRule(): CorsRule {
 }
 
 function CorsEditor(props: {
-  section: SettingSection<{ rules: CorsRule[] | null }>;
+  section: CorsSectionModel;
   editing: Editing;
   onClose: () => void;
   onSave: (rule: CorsRule) => Promise<void>;

@@ -2,13 +2,7 @@
 // storage classes only where AWS offers them. A refused save leaves the editor open as typed.
 
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import {
-  deleteLifecycle,
-  getLifecycle,
-  type LifecycleConfiguration,
-  type LifecycleRule,
-  putLifecycle,
-} from '../../../cloud/s3';
+import type { LifecycleRule } from '../../../cloud/s3';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Dialog } from '../../components/dialog';
 import { Checkbox, Field, TextField } from '../../components/field';
@@ -22,33 +16,19 @@ import {
   lifecycleWords,
   TRANSITION_CHOICES,
 } from './lifecycle-form';
+import {
+  createLifecycleSection,
+  type LifecycleSectionModel,
+  type LifecycleValue,
+} from './lifecycle-model';
 import { SectionStatus } from './section-status';
-import { type BucketAt, createSettingSection, type SettingSection } from './setting-section';
-
-interface LifecycleValue {
-  config: LifecycleConfiguration | null;
-  /** Transitions between storage classes are an AWS feature. */
-  aws: boolean;
-  /** The store speaks the older form (a Prefix per rule, no tags). */
-  legacy: boolean;
-}
+import type { BucketAt } from './setting-section';
 
 type Editing = { index: number | null; form: LifecycleForm };
 type Confirming = { index: number } | { all: true };
 
 export function LifecycleSection({ bucket, at }: { bucket: string; at: BucketAt }) {
-  const section = useMemo(
-    () =>
-      createSettingSection<LifecycleValue>(bucket, at, async ({ profile, signer }, name) => {
-        const config = await getLifecycle(profile, signer, name);
-        return {
-          config,
-          aws: profile.kind === 'aws',
-          legacy: config?.legacy ?? profile.kind === 'eucalyptus',
-        };
-      }),
-    [bucket, at],
-  );
+  const section = useMemo(() => createLifecycleSection(bucket, at), [bucket, at]);
   useEffect(() => () => section.dispose(), [section]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirming, setConfirming] = useState<Confirming | null>(null);
@@ -56,10 +36,7 @@ export function LifecycleSection({ bucket, at }: { bucket: string; at: BucketAt 
   const rules = value?.config?.rules ?? [];
   const ready = section.state.value === 'ready' && !section.saving.value;
 
-  const save = (next: LifecycleRule[]) =>
-    section.change(({ profile, signer }) =>
-      putLifecycle(profile, signer, bucket, { rules: next, legacy: value?.legacy ?? false }),
-    );
+  const save = (next: LifecycleRule[]) => section.saveRules(next);
 
   return (
     <div class="lifecycle-section">
@@ -138,9 +115,7 @@ export function LifecycleSection({ bucket, at }: { bucket: string; at: BucketAt 
           onConfirm={async () => {
             const done =
               'all' in confirming
-                ? await section.change(({ profile, signer }) =>
-                    deleteLifecycle(profile, signer, bucket),
-                  )
+                ? await section.deleteAll()
                 : await save(rules.filter((_, i) => i !== confirming.index));
             if (done) setConfirming(null);
           }}
@@ -161,7 +136,7 @@ function emptyRule(): LifecycleRule {
 }
 
 function LifecycleEditor(props: {
-  section: SettingSection<LifecycleValue>;
+  section: LifecycleSectionModel;
   editing: Editing;
   value: LifecycleValue;
   onClose: () => void;
