@@ -249,7 +249,7 @@ describe('moto', () => {
     });
 
     // Above the (lowered) single-copy limit the class goes with a multipart copy.
-    const big = Buffer.alloc(11 * MIB, 3);
+    const big = 'x'.repeat(11 * MIB);
     await s3.putObject(profile, signer, bucket, 'big.bin', big);
     const copied = await s3.copyObject(profile, signer, bucket, 'big.bin', bucket, 'big.bin', {
       storageClass: 'GLACIER',
