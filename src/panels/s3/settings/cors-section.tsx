@@ -200,6 +200,7 @@ function CorsEditor(props: {
           <label key={method} class="inline-check">
             <input
               type="checkbox"
+              id={`cors-method-${method}`}
               checked={form.methods.includes(method)}
               onChange={(e) =>
                 set({
