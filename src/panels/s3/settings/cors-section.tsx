@@ -28,6 +28,15 @@ export function CorsSection({ bucket, at }: { bucket: string; at: BucketAt }) {
   useEffect(() => () => section.dispose(), [section]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirming, setConfirming] = useState<Confirming | null>(null);
+  // A dialog opens without the refusal of an earlier one.
+  const edit = (next: Editing) => {
+    section.error.value = null;
+    setEditing(next);
+  };
+  const ask = (next: Confirming) => {
+    section.error.value = null;
+    setConfirming(next);
+  };
   const value = section.value.value;
   const rules = value?.rules ?? [];
   const ready = section.state.value === 'ready' && !section.saving.value;
@@ -48,7 +57,7 @@ export function CorsSection({ bucket, at }: { bucket: string; at: BucketAt }) {
                 <button
                   type="button"
                   disabled={!ready}
-                  onClick={() => setEditing({ index, form: corsForm(rule) })}
+                  onClick={() => edit({ index, form: corsForm(rule) })}
                 >
                   {t('corsEditRule')}
                 </button>{' '}
@@ -56,7 +65,7 @@ export function CorsSection({ bucket, at }: { bucket: string; at: BucketAt }) {
                   type="button"
                   class="danger"
                   disabled={!ready}
-                  onClick={() => setConfirming({ index })}
+                  onClick={() => ask({ index })}
                 >
                   {t('corsDeleteRule')}
                 </button>
@@ -68,7 +77,7 @@ export function CorsSection({ bucket, at }: { bucket: string; at: BucketAt }) {
         <button
           type="button"
           disabled={!ready || rules.length >= MAX_CORS_RULES}
-          onClick={() => setEditing({ index: null, form: emptyCorsForm() })}
+          onClick={() => edit({ index: null, form: emptyCorsForm() })}
         >
           {t('corsAddRule')}
         </button>
@@ -76,7 +85,7 @@ export function CorsSection({ bucket, at }: { bucket: string; at: BucketAt }) {
           type="button"
           class="danger"
           disabled={!ready || !value?.rules}
-          onClick={() => setConfirming({ all: true })}
+          onClick={() => ask({ all: true })}
         >
           {t('corsDeleteAll')}
         </button>

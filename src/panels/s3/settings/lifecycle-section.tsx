@@ -32,6 +32,15 @@ export function LifecycleSection({ bucket, at }: { bucket: string; at: BucketAt 
   useEffect(() => () => section.dispose(), [section]);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [confirming, setConfirming] = useState<Confirming | null>(null);
+  // A dialog opens without the refusal of an earlier one.
+  const edit = (next: Editing) => {
+    section.error.value = null;
+    setEditing(next);
+  };
+  const ask = (next: Confirming) => {
+    section.error.value = null;
+    setConfirming(next);
+  };
   const value = section.value.value;
   const rules = value?.config?.rules ?? [];
   const ready = section.state.value === 'ready' && !section.saving.value;
@@ -59,7 +68,7 @@ export function LifecycleSection({ bucket, at }: { bucket: string; at: BucketAt 
                 <button
                   type="button"
                   disabled={!ready}
-                  onClick={() => setEditing({ index, form: lifecycleForm(rule) })}
+                  onClick={() => edit({ index, form: lifecycleForm(rule) })}
                 >
                   {t('lcEditRule')}
                 </button>{' '}
@@ -67,7 +76,7 @@ export function LifecycleSection({ bucket, at }: { bucket: string; at: BucketAt 
                   type="button"
                   class="danger"
                   disabled={!ready}
-                  onClick={() => setConfirming({ index })}
+                  onClick={() => ask({ index })}
                 >
                   {t('lcDeleteRule')}
                 </button>
@@ -79,7 +88,7 @@ export function LifecycleSection({ bucket, at }: { bucket: string; at: BucketAt 
         <button
           type="button"
           disabled={!ready}
-          onClick={() => setEditing({ index: null, form: emptyLifecycleForm() })}
+          onClick={() => edit({ index: null, form: emptyLifecycleForm() })}
         >
           {t('lcAddRule')}
         </button>
@@ -87,7 +96,7 @@ export function LifecycleSection({ bucket, at }: { bucket: string; at: BucketAt 
           type="button"
           class="danger"
           disabled={!ready || !value?.config}
-          onClick={() => setConfirming({ all: true })}
+          onClick={() => ask({ all: true })}
         >
           {t('lcDeleteAll')}
         </button>
