@@ -91,3 +91,18 @@ export async function corsRuleFromSettings(page: TypingPage, motoUrl: string) {
     }),
   ]);
 }
+
+/** Deletes both configurations with their confirms; the AWS CLI then finds neither. */
+export async function deleteConfigurationsFromSettings(page: TypingPage, motoUrl: string) {
+  await press(page, 'Delete lifecycle configuration');
+  await waitForText(page, `Delete every lifecycle rule of ${SETTINGS_BUCKET}?`);
+  await press(page, 'Delete lifecycle configuration');
+  await waitForText(page, 'No lifecycle rules');
+  await press(page, 'Delete CORS configuration');
+  await waitForText(page, `Delete every CORS rule of ${SETTINGS_BUCKET}?`);
+  await press(page, 'Delete CORS configuration');
+  await waitForText(page, 'No CORS rules');
+  const cli = (sub: string) => () => awsCli(motoUrl, ['s3api', sub, '--bucket', SETTINGS_BUCKET]);
+  expect(cli('get-bucket-lifecycle-configuration')).toThrow(/NoSuchLifecycleConfiguration/);
+  expect(cli('get-bucket-cors')).toThrow(/NoSuchCORSConfiguration/);
+}

@@ -11,6 +11,7 @@ import {
 import { type Moto, startMoto } from '../support/moto';
 import {
   corsRuleFromSettings,
+  deleteConfigurationsFromSettings,
   lifecycleRuleFromSettings,
   openBucketSettings,
 } from './s3-lifecycle-cors-scenarios';
@@ -43,6 +44,10 @@ for (const kind of BROWSERS) {
 
     test('a CORS rule: a wrong origin refused and kept, then saved; the CLI reads it', async () => {
       await corsRuleFromSettings(page, moto.url);
+    });
+
+    test('both configurations deleted after a confirm; the CLI finds neither', async () => {
+      await deleteConfigurationsFromSettings(page, moto.url);
     });
   });
 }
