@@ -80,8 +80,9 @@ function days(node: XmlValue | undefined, name: string): number | undefined {
 }
 
 function parseTags(node: XmlValue | undefined): LifecycleTag[] {
+  // <Key> is read like an object key (readS3Xml protects it), so it comes back exactly.
   return elements(child(node, 'Tag')).map((tag) => ({
-    key: text(child(tag, 'Key')),
+    key: tokenText(tag, 'Key'),
     value: text(child(tag, 'Value')),
   }));
 }

@@ -137,7 +137,7 @@ describe('moto', () => {
           prefix: 'data/',
           tags: [
             { key: 'env', value: 'dev' },
-            { key: 'team', value: 'a&b' },
+            { key: 'team name', value: 'a&b' },
           ],
           transitions: [
             { days: 30, storageClass: 'STANDARD_IA' },

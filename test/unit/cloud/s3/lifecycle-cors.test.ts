@@ -35,7 +35,7 @@ describe('lifecycle XML', () => {
           prefix: 'a b/',
           tags: [
             { key: 'k1', value: 'v1' },
-            { key: 'k2', value: '' },
+            { key: 'k 2%+', value: '' },
           ],
           transitions: [
             { days: 30, storageClass: 'STANDARD_IA' },
