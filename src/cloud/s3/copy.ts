@@ -21,7 +21,10 @@ import { expectRoot, readS3Xml, unquoteEtag } from './s3-xml';
 import type { ObjectHead, WriteOptions } from './types';
 
 export interface CopyObjectOptions extends S3CallOptions, WriteOptions {
-  /** COPY (default) keeps the source's metadata; REPLACE writes the given type and metadata. */
+  /**
+   * COPY (default) keeps the source's metadata (an ACL and a storage class given still apply);
+   * REPLACE writes the given type and metadata.
+   */
   metadataDirective?: 'COPY' | 'REPLACE';
   /** Sources larger than this are copied in parts (default 5 GiB, CopyObject's limit). */
   multipartThreshold?: number;
@@ -64,7 +67,10 @@ export async function copyObject(
   const headers: Record<string, string> =
     directive === 'REPLACE'
       ? writeHeaders(opts)
-      : writeHeaders({ ...(opts.acl ? { acl: opts.acl } : {}) });
+      : writeHeaders({
+          ...(opts.acl ? { acl: opts.acl } : {}),
+          ...(opts.storageClass ? { storageClass: opts.storageClass } : {}),
+        });
   headers['x-amz-copy-source'] = copySource(srcBucket, srcKey);
   headers['x-amz-metadata-directive'] = directive;
   const etag = await s3Text(
@@ -134,6 +140,7 @@ function sourceWriteOptions(source: ObjectHead, opts: CopyObjectOptions): WriteO
   if (source.contentDisposition) write.contentDisposition = source.contentDisposition;
   if (source.contentEncoding) write.contentEncoding = source.contentEncoding;
   if (opts.acl) write.acl = opts.acl;
+  if (opts.storageClass) write.storageClass = opts.storageClass;
   return write;
 }
 

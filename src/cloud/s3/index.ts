@@ -15,6 +15,22 @@ export {
 } from './buckets';
 export type { S3CallOptions } from './call';
 export { type CopyObjectOptions, type CopyResult, copyObject } from './copy';
+export {
+  buildCors,
+  CORS_METHODS,
+  type CorsMethod,
+  type CorsProblem,
+  type CorsProblemCode,
+  type CorsRule,
+  corsProblems,
+  corsRuleProblems,
+  deleteCors,
+  getCors,
+  isValidOrigin,
+  MAX_CORS_RULES,
+  parseCors,
+  putCors,
+} from './cors';
 export { crc32, crc32Base64 } from './crc32';
 export {
   type DeleteError,
@@ -23,6 +39,24 @@ export {
   deleteObjects,
 } from './delete-objects';
 export { decodeXmlText, encodeKey, unaddressableKeyReason } from './keys';
+export {
+  buildLifecycle,
+  deleteLifecycle,
+  getLifecycle,
+  type LifecycleConfiguration,
+  type LifecycleProblem,
+  type LifecycleProblemCode,
+  type LifecycleRule,
+  type LifecycleTag,
+  type LifecycleTransition,
+  lifecycleProblems,
+  MAX_RULE_ID,
+  parseLifecycle,
+  putLifecycle,
+  ruleProblems,
+  TRANSITION_CLASSES,
+  type TransitionClass,
+} from './lifecycle';
 export {
   type ListObjectsOptions,
   type ListObjectsResult,

@@ -5,6 +5,8 @@ import type { S3Model } from './s3-model';
 export function ObjectButtons({ model, chosen }: { model: S3Model; chosen: string[] }) {
   const one = chosen.length === 1 ? chosen[0] : undefined;
   const oneObject = one !== undefined && !one.endsWith('/') ? one : undefined;
+  // Storage classes other than STANDARD are an AWS feature.
+  const aws = model.profile.value?.profile.kind === 'aws';
   return (
     <>
       <button
@@ -38,6 +40,15 @@ export function ObjectButtons({ model, chosen }: { model: S3Model; chosen: strin
       >
         {t('objPermissionsButton')}
       </button>
+      {aws && (
+        <button
+          type="button"
+          disabled={chosen.length === 0}
+          onClick={() => model.askStorageClass(chosen)}
+        >
+          {t('scChangeButton')}
+        </button>
+      )}
     </>
   );
 }

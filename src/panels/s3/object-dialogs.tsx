@@ -1,6 +1,7 @@
 import { AclDialog } from './acl-dialog';
 import { MetadataDialog } from './metadata-dialog';
 import type { S3Model } from './s3-model';
+import { StorageClassDialog } from './storage-class-dialog';
 import { CopyMoveDialog, RenameDialog } from './transfer-dialogs';
 
 /** Whichever object dialog is open. */
@@ -11,6 +12,8 @@ export function ObjectDialogs({ model }: { model: S3Model }) {
       return <CopyMoveDialog model={model} dialog={dialog} />;
     case 'rename':
       return <RenameDialog model={model} dialog={dialog} />;
+    case 'storage-class':
+      return <StorageClassDialog model={model} dialog={dialog} />;
     case 'properties':
       return <MetadataDialog model={model} objectKey={dialog.key} head={dialog.head} />;
     case 'permissions':

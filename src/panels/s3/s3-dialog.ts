@@ -15,6 +15,7 @@ export interface TransferProgress {
 export type ObjectDialog =
   | { kind: 'copy'; keys: string[]; move: boolean; progress: TransferProgress | null }
   | { kind: 'rename'; key: string; progress: TransferProgress | null }
+  | { kind: 'storage-class'; keys: string[]; progress: TransferProgress | null }
   | { kind: 'properties'; key: string; head: ObjectHead | null }
   | { kind: 'permissions'; key: string; acl: AclView | null; off: boolean; applied: string | null };
 

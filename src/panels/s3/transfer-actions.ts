@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n';
 import type { BucketTarget } from './bucket-target';
 import { type ObjectActionContext, showDialog, stillOpen } from './object-action-context';
 import type { TransferProgress } from './s3-dialog';
+import { changeStorageClass, type StorageClass } from './storage-class-ops';
 import { copyEntries, renameEntry } from './transfer-ops';
 import type { Place } from './transfer-plan';
 
@@ -14,7 +15,7 @@ export function createTransferActions(ctx: ObjectActionContext) {
 
   /** Runs a copy, move or rename shown in the `kind` dialog; a refusal comes back as a key. */
   async function run(
-    kind: 'copy' | 'rename',
+    kind: 'copy' | 'rename' | 'storage-class',
     key: string,
     work: (
       at: BucketTarget,
@@ -76,7 +77,16 @@ export function createTransferActions(ctx: ObjectActionContext) {
         renameEntry(await at(bucket), bucket, key, name, { onProgress, signal }),
       );
     },
-    /** Stops a copy, move or rename between objects; what was done stays done. */
+    askStorageClass(keys: string[]) {
+      showDialog(ctx, { kind: 'storage-class', keys, progress: null });
+    },
+    /** Copies the selected objects onto themselves in another storage class. */
+    changeStorageClass(keys: string[], storageClass: StorageClass): Promise<MessageKey | null> {
+      return run('storage-class', '', (at, bucket, onProgress, signal) =>
+        changeStorageClass(at, bucket, keys, storageClass, { onProgress, signal }),
+      );
+    },
+    /** Stops a copy, move, rename or storage class change; what was done stays done. */
     stopTransfer() {
       stopper?.abort();
     },

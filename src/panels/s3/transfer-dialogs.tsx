@@ -9,7 +9,7 @@ import type { ObjectDialog, TransferProgress } from './s3-dialog';
 import type { S3Model } from './s3-model';
 import { copyRefusal, renameProblem } from './transfer-plan';
 
-function Progress({ progress }: { progress: TransferProgress | null }) {
+export function Progress({ progress }: { progress: TransferProgress | null }) {
   if (!progress) return null;
   const { done, total, failures, running } = progress;
   return (
@@ -40,12 +40,14 @@ function Progress({ progress }: { progress: TransferProgress | null }) {
 }
 
 /** A transfer dialog's buttons: Stop while it runs (Cancel before), and its action. */
-function TransferActions(props: {
+export function TransferActions(props: {
   model: S3Model;
   running: boolean;
   onCancel: () => void;
   onSubmit: () => Promise<void>;
   label: string;
+  /** The action cannot run yet (something still to confirm). */
+  disabled?: boolean;
 }) {
   return (
     <>
@@ -61,7 +63,7 @@ function TransferActions(props: {
       <button
         type="button"
         class="primary"
-        disabled={props.running}
+        disabled={props.running || props.disabled}
         onClick={() => void props.onSubmit()}
       >
         {props.label}

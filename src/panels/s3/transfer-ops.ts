@@ -130,7 +130,9 @@ async function transfer(
         ...(opts.signal ? { signal: opts.signal } : {}),
       });
       copied.push(item.source);
-      opts.onProgress?.(++done, items.length);
+      // Counted apart from the call: `f?.(++done)` skips the increment when there is no f.
+      done++;
+      opts.onProgress?.(done, items.length);
     } catch (error) {
       failures.push({ key: item.source, error: asError(error) });
     }

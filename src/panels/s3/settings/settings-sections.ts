@@ -4,6 +4,8 @@
 
 import type { FunctionComponent } from 'preact';
 import type { MessageKey } from '../../i18n';
+import { CorsSection } from './cors-section';
+import { LifecycleSection } from './lifecycle-section';
 import type { SectionProps } from './setting-section';
 
 export type { SectionProps };
@@ -14,4 +16,7 @@ export interface SettingsSectionEntry {
   Component: FunctionComponent<SectionProps>;
 }
 
-export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [];
+export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [
+  { id: 'lifecycle', title: 's3LifecycleTitle', Component: LifecycleSection },
+  { id: 'cors', title: 's3CorsTitle', Component: CorsSection },
+];
