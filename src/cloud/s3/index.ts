@@ -22,6 +22,14 @@ export {
   type DeleteObjectsResult,
   deleteObjects,
 } from './delete-objects';
+export {
+  compileKeyPattern,
+  globSource,
+  isGlob,
+  type KeyMatcher,
+  type KeyPatternOptions,
+  lastSegment,
+} from './key-pattern';
 export { decodeXmlText, encodeKey, unaddressableKeyReason } from './keys';
 export {
   type ListObjectsOptions,
@@ -30,6 +38,13 @@ export {
 } from './list-objects';
 export { FOLDER_MARKER, type ListPage, parseListPage } from './list-page';
 export { md5Base64, md5Hex } from './md5';
+export {
+  isEmptyFilter,
+  matchesFilter,
+  type ObjectFilter,
+  parseSize,
+  parseWhen,
+} from './object-filter';
 export {
   abortMultipartUpload,
   type CompletedPart,
@@ -60,6 +75,11 @@ export {
   planParts,
 } from './parts';
 export { type PresignedPut, type PresignOptions, presignedGet, presignedPut } from './presign';
+export {
+  type SearchObjectsOptions,
+  type SearchObjectsResult,
+  searchObjects,
+} from './search-objects';
 export type {
   BucketSummary,
   CannedAcl,
