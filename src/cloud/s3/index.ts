@@ -39,13 +39,6 @@ export {
 export { FOLDER_MARKER, type ListPage, parseListPage } from './list-page';
 export { md5Base64, md5Hex } from './md5';
 export {
-  isEmptyFilter,
-  matchesFilter,
-  type ObjectFilter,
-  parseSize,
-  parseWhen,
-} from './object-filter';
-export {
   abortMultipartUpload,
   type CompletedPart,
   completeMultipartUpload,
@@ -57,6 +50,13 @@ export {
   presignUploadParts,
   type UploadedPart,
 } from './multipart';
+export {
+  isEmptyFilter,
+  matchesFilter,
+  type ObjectFilter,
+  parseSize,
+  parseWhen,
+} from './object-filter';
 export {
   createFolder,
   deleteObject,

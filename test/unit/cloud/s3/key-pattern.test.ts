@@ -32,10 +32,7 @@ describe('compileKeyPattern', () => {
   });
 
   test('text with / is a substring of the whole relative key', () => {
-    expect(find('q1/2026')).toEqual([
-      'reports/q1/2026-02.csv',
-      'reports/q1/2026-04.csv.bak',
-    ]);
+    expect(find('q1/2026')).toEqual(['reports/q1/2026-02.csv', 'reports/q1/2026-04.csv.bak']);
   });
 
   test('case-insensitive on request only', () => {
