@@ -73,7 +73,7 @@ export function BucketSearchView({ search, prefix }: { search: BucketSearch; pre
           value={search.pattern.value}
           onValue={(v) => (search.pattern.value = v)}
           hint={t('s3SearchPatternHint')}
-          placeholder="*.log, reports/**/2026-*.csv"
+          placeholder={t('s3SearchPatternExample')}
         />
         <div class="bucket-search-row">
           <Checkbox
@@ -97,7 +97,7 @@ export function BucketSearchView({ search, prefix }: { search: BucketSearch; pre
             label={t('s3SearchMinSize')}
             value={search.minSize.value}
             onValue={(v) => (search.minSize.value = v)}
-            placeholder="10 KB"
+            placeholder={t('s3SearchSizeExample')}
             error={problemFor(problem, 'minSize', 'sizeRange')}
           />
           <TextField
@@ -105,7 +105,7 @@ export function BucketSearchView({ search, prefix }: { search: BucketSearch; pre
             label={t('s3SearchMaxSize')}
             value={search.maxSize.value}
             onValue={(v) => (search.maxSize.value = v)}
-            placeholder="1.5 GB"
+            placeholder={t('s3SearchSizeExample')}
             error={problemFor(problem, 'maxSize')}
           />
           <TextField
@@ -113,7 +113,7 @@ export function BucketSearchView({ search, prefix }: { search: BucketSearch; pre
             label={t('s3SearchAfter')}
             value={search.after.value}
             onValue={(v) => (search.after.value = v)}
-            placeholder="2026-01-31"
+            placeholder={t('s3SearchDateExample')}
             error={problemFor(problem, 'after', 'dateRange')}
           />
           <TextField
@@ -121,7 +121,7 @@ export function BucketSearchView({ search, prefix }: { search: BucketSearch; pre
             label={t('s3SearchBefore')}
             value={search.before.value}
             onValue={(v) => (search.before.value = v)}
-            placeholder="2026-12-31T18:00"
+            placeholder={t('s3SearchDateExample')}
             error={problemFor(problem, 'before')}
           />
         </div>
