@@ -32,12 +32,13 @@ export default function S3Panel() {
   }
   const bucket = model.bucket.value;
   const dialog = model.dialog.value;
-  const chosen = [...model.selected.value];
+  const searching = model.search.active.value;
+  // While searching, the folder's selection is out of sight: nothing acts on it.
+  const chosen = searching ? [] : [...model.selected.value];
   const chosenObjects = chosen.filter((k) => !k.endsWith('/'));
   const crumbs = model.prefix.value.split('/').filter(Boolean);
   const summary = uploadSettingsSummary(model.uploadSettings.value);
   const settingsOf = model.settingsOf.value;
-  const searching = model.search.active.value;
   if (settingsOf) {
     // Uploads go on while a bucket's settings are shown, and stay in sight.
     return (
