@@ -38,6 +38,14 @@ export {
   type DeleteObjectsResult,
   deleteObjects,
 } from './delete-objects';
+export {
+  compileKeyPattern,
+  globSource,
+  isGlob,
+  type KeyMatcher,
+  type KeyPatternOptions,
+  lastSegment,
+} from './key-pattern';
 export { decodeXmlText, encodeKey, unaddressableKeyReason } from './keys';
 export {
   buildLifecycle,
@@ -77,6 +85,13 @@ export {
   type UploadedPart,
 } from './multipart';
 export {
+  isEmptyFilter,
+  matchesFilter,
+  type ObjectFilter,
+  parseSize,
+  parseWhen,
+} from './object-filter';
+export {
   createFolder,
   deleteObject,
   type GetObjectOptions,
@@ -94,6 +109,11 @@ export {
   planParts,
 } from './parts';
 export { type PresignedPut, type PresignOptions, presignedGet, presignedPut } from './presign';
+export {
+  type SearchObjectsOptions,
+  type SearchObjectsResult,
+  searchObjects,
+} from './search-objects';
 export type {
   BucketSummary,
   CannedAcl,

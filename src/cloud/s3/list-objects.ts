@@ -15,6 +15,8 @@ export interface ListObjectsOptions extends S3CallOptions {
   delimiter?: string;
   /** Keys per page, at most 1,000 (the default). */
   maxKeys?: number;
+  /** false: keep nothing (the result's lists stay empty); onPage sees every page. */
+  collect?: boolean;
   /** Each page as it arrives; prefixes already reported are not repeated. */
   onPage?: (objects: ObjectSummary[], prefixes: string[]) => void;
 }
@@ -82,8 +84,10 @@ export async function listObjects(
       reported.add(p);
       fresh.push(p);
     }
-    for (const object of page.objects) objects.push(object);
-    for (const p of fresh) prefixes.push(p);
+    if (opts.collect !== false) {
+      for (const object of page.objects) objects.push(object);
+      for (const p of fresh) prefixes.push(p);
+    }
     opts.onPage?.(page.objects, fresh);
 
     if (!page.truncated) return { objects, prefixes, version };

@@ -30,6 +30,8 @@ interface Props<T> {
   /** Enter or a double click on a row. */
   onOpen?: (row: T) => void;
   rowHeight?: number;
+  /** A row to scroll to (and focus) once it is among the rows, e.g. a search match opened. */
+  reveal?: string | null;
 }
 
 // Rows drawn beyond the viewport on each side, so a fast scroll does not show blank space.
@@ -67,6 +69,21 @@ export function VirtualTable<T>(props: Props<T>) {
     }
     if (focusIndex >= rows.length) setFocusIndex(Math.max(0, rows.length - 1));
   }, [rows.length, rowHeight, focusIndex]);
+
+  // Once per key: the rows grow page by page, and the user may scroll away after the reveal.
+  const revealed = useRef<string | null>(null);
+  const reveal = props.reveal ?? null;
+  useEffect(() => {
+    if (reveal === null) revealed.current = null;
+    if (reveal === null || revealed.current === reveal) return;
+    const index = rows.findIndex((row) => rowKey(row) === reveal);
+    const element = scroller.current;
+    if (index < 0 || !element) return;
+    revealed.current = reveal;
+    setFocusIndex(index);
+    element.scrollTop = Math.max(0, index * rowHeight - element.clientHeight / 2);
+    setScrollTop(element.scrollTop);
+  }, [reveal, rows, rowKey, rowHeight]);
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / rowHeight) + OVERSCAN);

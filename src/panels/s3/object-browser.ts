@@ -28,6 +28,8 @@ export function createObjectBrowser(source: BrowserSource) {
   const error = signal<CloudErrorData | null>(null);
   const selected = signal<ReadonlySet<string>>(new Set());
   const query = signal('');
+  /** A key to scroll into view once listed (a search match opened in its folder). */
+  const reveal = signal<string | null>(null);
   /** Region per bucket as far as known (AWS looks each up; other clouds have one). */
   const regions = signal<ReadonlyMap<string, string>>(new Map());
   let generation = 0;
@@ -57,7 +59,8 @@ export function createObjectBrowser(source: BrowserSource) {
     }
   }
 
-  async function loadObjects() {
+  /** Lists the open folder; `select` keys are selected (and the first revealed) as they arrive. */
+  async function loadObjects(select: readonly string[] = []) {
     const mine = ++generation;
     const name = bucket.value;
     const here = source.where();
@@ -65,7 +68,8 @@ export function createObjectBrowser(source: BrowserSource) {
     batch(() => {
       loading.value = true;
       entries.value = [];
-      selected.value = new Set();
+      selected.value = new Set(select);
+      reveal.value = select[0] ?? null;
     });
     const at = prefix.value;
     const listed: Entry[] = [];
@@ -106,8 +110,9 @@ export function createObjectBrowser(source: BrowserSource) {
     selected,
     query,
     regions,
+    reveal,
     loadBuckets,
-    loadObjects,
+    loadObjects: () => loadObjects(),
     /** Another profile or region: back to its bucket list, nothing of the last one shown. */
     reset() {
       batch(() => {
@@ -134,12 +139,13 @@ export function createObjectBrowser(source: BrowserSource) {
       });
       void loadBuckets();
     },
-    openPrefix(next: string) {
+    /** Shows a folder; `select` keys are selected there (a search match opened in place). */
+    openPrefix(next: string, select?: readonly string[]) {
       batch(() => {
         prefix.value = next;
         query.value = '';
       });
-      void loadObjects();
+      void loadObjects(select);
     },
   };
 }

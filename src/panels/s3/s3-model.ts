@@ -9,6 +9,7 @@ import { browserDeps } from '../browser-deps';
 import type { CurrentProfile } from '../current-profile';
 import type { ModelDeps } from '../model-deps';
 import { createBucketActions } from './bucket-actions';
+import { createBucketSearch } from './bucket-search';
 import { type BucketTargets, bucketTargets } from './bucket-target';
 import { createObjectActions } from './object-actions';
 import { createObjectBrowser } from './object-browser';
@@ -44,6 +45,12 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
   }
 
   const view = createObjectBrowser({ where });
+  const search = createBucketSearch({
+    bucket: view.bucket,
+    prefix: view.prefix,
+    at,
+    openPrefix: view.openPrefix,
+  });
   const queue = createUploadQueue({
     at,
     profileId: () => here?.current.profile.id,
@@ -61,6 +68,7 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
       : null;
     batch(() => {
       settingsOf.value = null;
+      search.close();
       view.reset();
       queue.clearResumable();
     });
@@ -78,10 +86,22 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
     selected: view.selected,
     query: view.query,
     regions: view.regions,
+    reveal: view.reveal,
     refresh: view.refresh,
-    openBucket: view.openBucket,
-    closeBucket: view.closeBucket,
-    openPrefix: view.openPrefix,
+    openBucket(name: string) {
+      search.close();
+      view.openBucket(name);
+    },
+    closeBucket() {
+      search.close();
+      view.closeBucket();
+    },
+    openPrefix(next: string, select?: readonly string[]) {
+      search.close();
+      view.openPrefix(next, select);
+    },
+    /** "Search the whole bucket" (bucket-search.ts). */
+    search,
     settingsOf,
     openSettings(name: string) {
       settingsOf.value = name;

@@ -12,6 +12,7 @@ import { BucketList, CreateBucketDialog } from './s3-buckets';
 import { entryColumns, foldersFirst } from './s3-columns';
 import { DeleteBucketDialog, NameDialog, ShareDialog } from './s3-dialogs';
 import { s3Model } from './s3-model';
+import { BucketSearchView } from './s3-search';
 import { ToResume, UploadList, UploadOptionsDialog, uploadSettingsSummary } from './s3-uploads';
 import { BucketSettings } from './settings/bucket-settings';
 import './s3.css';
@@ -31,7 +32,9 @@ export default function S3Panel() {
   }
   const bucket = model.bucket.value;
   const dialog = model.dialog.value;
-  const chosen = [...model.selected.value];
+  const searching = model.search.active.value;
+  // While searching, the folder's selection is out of sight: nothing acts on it.
+  const chosen = searching ? [] : [...model.selected.value];
   const chosenObjects = chosen.filter((k) => !k.endsWith('/'));
   const crumbs = model.prefix.value.split('/').filter(Boolean);
   const summary = uploadSettingsSummary(model.uploadSettings.value);
@@ -135,6 +138,13 @@ export default function S3Panel() {
             <button type="button" onClick={() => model.openSettings(bucket)}>
               {t('s3BucketSettings')}
             </button>
+            <button
+              type="button"
+              aria-pressed={searching}
+              onClick={() => (searching ? model.search.close() : model.search.open())}
+            >
+              {searching ? t('s3SearchBack') : t('s3SearchBucket')}
+            </button>
             <button type="button" onClick={() => model.open({ kind: 'create-folder' })}>
               {t('s3CreateFolder')}
             </button>
@@ -169,6 +179,8 @@ export default function S3Panel() {
       {model.error.value && <ErrorMessage error={model.error.value} />}
       {!bucket ? (
         <BucketList model={model} />
+      ) : searching ? (
+        <BucketSearchView search={model.search} prefix={model.prefix.value} />
       ) : (
         // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone; the file picker is the keyboard way
         <div
@@ -192,6 +204,7 @@ export default function S3Panel() {
             sort={sort}
             onSort={onSort}
             rowKey={(e) => e.key}
+            reveal={model.reveal.value}
             selected={model.selected.value}
             onSelect={(keys) => (model.selected.value = keys)}
             onOpen={(e) =>
