@@ -14,6 +14,7 @@ import { createObjectActions } from './object-actions';
 import { createObjectBrowser } from './object-browser';
 import type { S3Dialog } from './s3-dialog';
 import { createUploadQueue, type DroppedFile, type UploadQueueDeps } from './upload-queue';
+import { createVersionList } from './version-list';
 
 export interface S3ModelOptions {
   /** Signers for another region of the profile (AWS buckets); remoteSigner in the page. */
@@ -44,10 +45,20 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
   }
 
   const view = createObjectBrowser({ where });
+  const versions = createVersionList({
+    at,
+    bucket: view.bucket,
+    prefix: view.prefix,
+    query: view.query,
+  });
   const queue = createUploadQueue({
     at,
     profileId: () => here?.current.profile.id,
-    onIdle: () => void view.loadObjects(),
+    onIdle: () => {
+      void view.loadObjects();
+      // An upload over an existing key in a versioned bucket adds a version to show.
+      if (versions.show.value) void versions.load();
+    },
     onError: (error) => {
       view.error.value = error;
     },
@@ -61,6 +72,7 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
       : null;
     batch(() => {
       settingsOf.value = null;
+      versions.setShow(false);
       view.reset();
       queue.clearResumable();
     });
@@ -78,9 +90,14 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
     selected: view.selected,
     query: view.query,
     regions: view.regions,
-    refresh: view.refresh,
+    refresh: () => (view.bucket.value && versions.show.value ? versions.load() : view.refresh()),
+    /** The "Show versions" view of the open bucket's current folder. */
+    versions,
     openBucket: view.openBucket,
-    closeBucket: view.closeBucket,
+    closeBucket() {
+      versions.setShow(false);
+      view.closeBucket();
+    },
     openPrefix: view.openPrefix,
     settingsOf,
     openSettings(name: string) {

@@ -14,6 +14,7 @@ import { DeleteBucketDialog, NameDialog, ShareDialog } from './s3-dialogs';
 import { s3Model } from './s3-model';
 import { ToResume, UploadList, UploadOptionsDialog, uploadSettingsSummary } from './s3-uploads';
 import { BucketSettings } from './settings/bucket-settings';
+import { VersionsView } from './versions-view';
 import './s3.css';
 
 export default function S3Panel() {
@@ -135,6 +136,16 @@ export default function S3Panel() {
             <button type="button" onClick={() => model.openSettings(bucket)}>
               {t('s3BucketSettings')}
             </button>
+            <label class="switcher">
+              <input
+                type="checkbox"
+                role="switch"
+                aria-checked={model.versions.show.value}
+                checked={model.versions.show.value}
+                onChange={(e) => model.versions.setShow(e.currentTarget.checked)}
+              />
+              <span>{t('s3ShowVersions')}</span>
+            </label>
             <button type="button" onClick={() => model.open({ kind: 'create-folder' })}>
               {t('s3CreateFolder')}
             </button>
@@ -169,6 +180,8 @@ export default function S3Panel() {
       {model.error.value && <ErrorMessage error={model.error.value} />}
       {!bucket ? (
         <BucketList model={model} />
+      ) : model.versions.show.value ? (
+        <VersionsView model={model} />
       ) : (
         // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone; the file picker is the keyboard way
         <div

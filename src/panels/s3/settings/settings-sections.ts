@@ -5,6 +5,7 @@
 import type { FunctionComponent } from 'preact';
 import type { MessageKey } from '../../i18n';
 import type { BucketAt } from './setting-section';
+import { VersioningSection } from './versioning-section';
 
 export interface SectionProps {
   bucket: string;
@@ -17,4 +18,6 @@ export interface SettingsSectionEntry {
   Component: FunctionComponent<SectionProps>;
 }
 
-export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [];
+export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [
+  { id: 'versioning', title: 's3VersioningTitle', Component: VersioningSection },
+];
