@@ -25,6 +25,16 @@ export interface BucketVersioning {
  */
 export function parseBucketVersioning(body: string, status = 200, requestId?: string) {
   const doc = readS3Xml(body, status, requestId);
+  // A store that does not know the sub-resource may answer the plain bucket request instead
+  // (s3rver sends its object listing): that is "not supported", not "never turned on".
+  if (!doc.name.includes('Versioning')) {
+    throw new CloudError({
+      code: 'NotImplemented',
+      message: `The store answered a versioning request with <${doc.name}>: it does not support bucket versioning`,
+      status: 501,
+      ...(requestId ? { requestId } : {}),
+    });
+  }
   const said = text(child(doc.value, 'Status'));
   const result: BucketVersioning = {
     status: said === 'Enabled' || said === 'Suspended' ? said : 'Unversioned',

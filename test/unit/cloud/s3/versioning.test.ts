@@ -50,6 +50,14 @@ describe('versioning state', () => {
     expect(s3.parseBucketVersioning(empty)).toEqual({ status: 'Unversioned' });
   });
 
+  test('a store that ignored ?versioning and sent a bucket listing does not support it', () => {
+    const listing =
+      '<ListBucketResult><Name>b</Name><IsTruncated>false</IsTruncated></ListBucketResult>';
+    expect(() => s3.parseBucketVersioning(listing)).toThrow(
+      expect.objectContaining({ code: 'NotImplemented', status: 501 }),
+    );
+  });
+
   test('get and put go to ?versioning; the put sends the status with Content-MD5', async () => {
     answers.push(xml(fixture('moto-get-bucket-versioning.xml')), { status: 200 });
     expect(await s3.getBucketVersioning(minio, plainSigner, 'bkt')).toEqual({ status: 'Enabled' });
