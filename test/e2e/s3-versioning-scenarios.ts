@@ -52,7 +52,16 @@ async function clickVersionRow(page: TypingPage, versionId: string) {
   await page.click('[data-e2e="row"]');
 }
 
-export async function versioningScenario(page: TypingPage, motoUrl: string) {
+/** The name the panel saves the key under (downloadName: < and > are not allowed in file names). */
+const SAVED_AS = 'plan _img src=x onerror=alert(1)_ & notes+1.txt';
+
+export type CatchDownloads = (expected: Record<string, number>) => Promise<Map<string, Buffer>>;
+
+export async function versioningScenario(
+  page: TypingPage,
+  motoUrl: string,
+  downloads: CatchDownloads,
+) {
   const dir = await mkdtemp(join(tmpdir(), 'cirrus-versions-'));
   try {
     const original = Buffer.from('the original plan\n');
@@ -130,7 +139,14 @@ export async function versioningScenario(page: TypingPage, motoUrl: string) {
     ).toBe(0);
     await waitForText(page, VERSIONED_KEY);
 
+    // The older version downloads with its own bytes (a presigned GET with its versionId).
     await clickVersionRow(page, older.VersionId);
+    const saved = downloads({ [SAVED_AS]: original.length });
+    saved.catch(() => undefined);
+    await press(page, 'Download version');
+    const got = (await saved).get(SAVED_AS);
+    expect(got && sha(got)).toBe(sha(original));
+
     await press(page, 'Restore version');
     await waitForText(page, `Restored “${VERSIONED_KEY}”`);
     await waitFor(
@@ -181,4 +197,25 @@ export async function versioningScenario(page: TypingPage, motoUrl: string) {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A cloud whose store refuses versioning (501): the section and the versions view say so. */
+export async function versioningUnsupportedScenario(page: TypingPage, motoUrl: string) {
+  const bucket = 'walrus-unversioned';
+  awsCli(motoUrl, ['s3api', 'create-bucket', '--bucket', bucket]);
+  await page.click('#tab-s3');
+  await press(page, 'Refresh');
+  await press(page, bucket);
+  await press(page, 'Bucket settings');
+  await waitForText(page, 'This store does not support bucket versioning; it is shown read-only.');
+  expect(
+    await run<boolean[]>(
+      page,
+      `return [...document.querySelectorAll('.versioning-section button')].map((b) => b.disabled);`,
+    ),
+  ).toEqual([true, true]);
+  await press(page, 'Back');
+  await page.click('.toolbar input[role="switch"]');
+  await waitForText(page, 'This store does not support object versions');
+  await page.click('.toolbar input[role="switch"]');
 }

@@ -7,9 +7,21 @@ import {
   type ScenarioPage,
   type TestBrowser,
 } from '../support/browser-adapter';
+import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
+import { CREDENTIALS, panelOnFrontDoor } from './profiles-scenarios';
 import { addS3CompatibleProfile } from './s3-moto-scenarios';
-import { versioningScenario } from './s3-versioning-scenarios';
+import { versioningScenario, versioningUnsupportedScenario } from './s3-versioning-scenarios';
+
+/** A Walrus without versioning: ?versioning and ?versions answered 501 NotImplemented. */
+function refuseVersioning(_method: string, rawQuery: string) {
+  return /(^|&)(versioning|versions)(=|&|$)/.test(rawQuery)
+    ? {
+        status: 501,
+        body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NotImplemented</Code><Message>A parameter you provided implies functionality that is not implemented</Message></Error>',
+      }
+    : undefined;
+}
 
 for (const kind of BROWSERS) {
   const can = CAPABILITIES[kind];
@@ -32,7 +44,33 @@ for (const kind of BROWSERS) {
     });
 
     test('enable versioning in Settings, overwrite, show versions, restore the older one and delete it for good; the AWS CLI agrees', async () => {
-      await versioningScenario(page, moto.url);
+      await versioningScenario(page, moto.url, (expected) => browser.downloads(page, expected));
+    });
+  });
+
+  describe(`${can.label}: a Eucalyptus-shaped cloud without versioning`, () => {
+    let moto: Moto;
+    let frontDoor: FrontDoor;
+    let browser: TestBrowser;
+    let page: ScenarioPage;
+
+    beforeAll(async () => {
+      moto = await startMoto();
+      frontDoor = await startFrontDoor({
+        motoUrl: moto.url,
+        credentials: [CREDENTIALS],
+        s3Answer: refuseVersioning,
+      });
+      ({ browser, page } = await panelOnFrontDoor(kind, frontDoor));
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await frontDoor?.stop();
+      await moto?.stop();
+    });
+
+    test('the Versioning section and the versions view say the store does not support it', async () => {
+      await versioningUnsupportedScenario(page, moto.url);
     });
   });
 }
