@@ -42,6 +42,16 @@ export function parseVersionsPage(body: string, status = 200, requestId?: string
     .replace(ENTRY_OPEN, (_whole, kind: string) => `<VersionEntry><EntryKind>${kind}</EntryKind>`)
     .replace(ENTRY_CLOSE, '</VersionEntry>');
   const doc = readS3Xml(renamed, status, requestId);
+  if (doc.name === 'ListBucketResult') {
+    // The store ignored ?versions and listed the objects: it does not keep versions.
+    throw new CloudError({
+      code: 'NotImplemented',
+      message:
+        'The store answered a versions listing with its object listing: it does not list object versions',
+      status: 501,
+      ...(requestId ? { requestId } : {}),
+    });
+  }
   if (doc.name !== 'ListVersionsResult') {
     throw new CloudError({
       code: 'UnexpectedResponse',
