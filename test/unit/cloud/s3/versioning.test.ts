@@ -236,4 +236,29 @@ describe('one version of an object', () => {
       '/bkt/a%20b%2Bc/%E6%97%A5.txt?versionId=Xy%2Bz%2F0',
     );
   });
+
+  test('a multipart copy of a version names it on every UploadPartCopy', async () => {
+    const size = String(12 * 1024 * 1024);
+    answers.push(
+      { status: 200, headers: { 'content-length': size, etag: '"e"' } },
+      xml(
+        '<InitiateMultipartUploadResult><UploadId>up1</UploadId></InitiateMultipartUploadResult>',
+      ),
+      xml('<CopyPartResult><ETag>"p1"</ETag></CopyPartResult>'),
+      xml('<CopyPartResult><ETag>"p2"</ETag></CopyPartResult>'),
+      xml('<CompleteMultipartUploadResult><ETag>"all-2"</ETag></CompleteMultipartUploadResult>'),
+    );
+    const result = await s3.copyObject(euca, plainSigner, 'bkt', 'k', 'bkt', 'k', {
+      sourceVersionId: 'v/1',
+      multipartThreshold: 1,
+      partSize: 6 * 1024 * 1024,
+      concurrency: 1,
+    });
+    expect(result.multipart).toBe(true);
+    const parts = seen.filter((r) => query(r).has('partNumber'));
+    expect(parts).toHaveLength(2);
+    for (const part of parts) {
+      expect(part.headers['x-amz-copy-source']).toBe('/bkt/k?versionId=v%2F1');
+    }
+  });
 });
