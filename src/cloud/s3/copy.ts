@@ -32,6 +32,8 @@ export interface CopyObjectOptions extends S3CallOptions, WriteOptions {
   partSize?: number;
   /** UploadPartCopy requests in flight at once (default 4). */
   concurrency?: number;
+  /** Copy this version of the source (restoring an older version copies it over its own key). */
+  sourceVersionId?: string;
 }
 
 export interface CopyResult {
@@ -48,7 +50,12 @@ export async function copyObject(
   dstKey: string,
   opts: CopyObjectOptions = {},
 ): Promise<CopyResult> {
-  const source = await headObject(profile, signer, srcBucket, srcKey, opts);
+  const { sourceVersionId, ...callOpts } = opts;
+  const source = await headObject(profile, signer, srcBucket, srcKey, {
+    ...callOptions(callOpts),
+    ...(callOpts.timeoutMs !== undefined ? { timeoutMs: callOpts.timeoutMs } : {}),
+    ...(sourceVersionId !== undefined ? { versionId: sourceVersionId } : {}),
+  });
   const threshold = Math.min(opts.multipartThreshold ?? MAX_SINGLE_PUT, MAX_SINGLE_PUT);
   if (source.contentLength > threshold) {
     const etag = await multipartCopy(
@@ -71,7 +78,7 @@ export async function copyObject(
           ...(opts.acl ? { acl: opts.acl } : {}),
           ...(opts.storageClass ? { storageClass: opts.storageClass } : {}),
         });
-  headers['x-amz-copy-source'] = copySource(srcBucket, srcKey);
+  headers['x-amz-copy-source'] = copySource(srcBucket, srcKey, sourceVersionId);
   headers['x-amz-metadata-directive'] = directive;
   const etag = await s3Text(
     profile,
@@ -160,8 +167,9 @@ async function uploadPartCopy(
   dstKey: string,
   uploadId: string,
   part: PartRange,
-  opts: S3CallOptions,
+  opts: S3CallOptions & { sourceVersionId?: string },
 ): Promise<CompletedPart> {
+  const { sourceVersionId } = opts;
   return s3Text(
     profile,
     signer,
@@ -174,7 +182,7 @@ async function uploadPartCopy(
         ['uploadId', uploadId],
       ],
       headers: {
-        'x-amz-copy-source': copySource(srcBucket, srcKey),
+        'x-amz-copy-source': copySource(srcBucket, srcKey, sourceVersionId),
         'x-amz-copy-source-range': copyRange(part),
       },
     },

@@ -71,6 +71,14 @@ export {
   listObjects,
 } from './list-objects';
 export { FOLDER_MARKER, type ListPage, parseListPage } from './list-page';
+export {
+  type ListVersionsOptions,
+  type ListVersionsResult,
+  listObjectVersions,
+  type ObjectVersion,
+  parseVersionsPage,
+  type VersionsPage,
+} from './list-versions';
 export { md5Base64, md5Hex } from './md5';
 export {
   abortMultipartUpload,
@@ -99,6 +107,7 @@ export {
   getObject,
   headObject,
   putObject,
+  type VersionOption,
 } from './objects';
 export {
   copyRange,
@@ -121,3 +130,11 @@ export type {
   ObjectSummary,
   WriteOptions,
 } from './types';
+export {
+  type BucketVersioning,
+  getBucketVersioning,
+  parseBucketVersioning,
+  putBucketVersioning,
+  type VersioningStatus,
+  versioningBody,
+} from './versioning';

@@ -28,9 +28,13 @@ export function unaddressableKeyReason(key: string): string | undefined {
     : undefined;
 }
 
-/** The bucket-level `x-amz-copy-source` value: /bucket/key, the key encoded as in a URL path. */
-export function copySource(bucket: string, key: string): string {
-  return `/${bucket}/${key.split('/').map(rfc3986).join('/')}`;
+/**
+ * The bucket-level `x-amz-copy-source` value: /bucket/key, the key encoded as in a URL path, and
+ * `?versionId=` when one version is copied.
+ */
+export function copySource(bucket: string, key: string, versionId?: string): string {
+  const path = `/${bucket}/${key.split('/').map(rfc3986).join('/')}`;
+  return versionId === undefined ? path : `${path}?versionId=${rfc3986(versionId)}`;
 }
 
 // --- reading XML text ------------------------------------------------------------------------

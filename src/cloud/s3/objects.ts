@@ -1,4 +1,5 @@
-// Single objects: describe (HEAD), download (GET, streamed), small text writes, delete.
+// Single objects: describe (HEAD), download (GET, streamed), small text writes, delete; reads and
+// deletes may name one version of the object (versionId) in a versioned bucket.
 
 import { CloudError } from '../errors';
 import type { Profile } from '../profile';
@@ -8,15 +9,31 @@ import { readHead, writeHeaders } from './headers';
 import { unquoteEtag } from './s3-xml';
 import type { ObjectHead, WriteOptions } from './types';
 
+export interface VersionOption {
+  /** One version of the object (ListObjectVersions' VersionId; 'null' is a real id). */
+  versionId?: string;
+}
+
+function versionQuery(opts: VersionOption): [string, string][] {
+  return opts.versionId === undefined ? [] : [['versionId', opts.versionId]];
+}
+
 export async function headObject(
   profile: Profile,
   signer: Signer,
   bucket: string,
   key: string,
-  opts: S3CallOptions = {},
+  opts: S3CallOptions & VersionOption = {},
 ): Promise<ObjectHead> {
   try {
-    const response = await s3Send(profile, signer, { method: 'HEAD', bucket, key }, 'safe', opts);
+    const query = versionQuery(opts);
+    const response = await s3Send(
+      profile,
+      signer,
+      { method: 'HEAD', bucket, key, query },
+      'safe',
+      opts,
+    );
     return readHead(response.headers);
   } catch (error) {
     throw missingKey(error, key);
@@ -32,7 +49,7 @@ function missingKey(error: unknown, key: string): unknown {
   return error;
 }
 
-export interface GetObjectOptions extends S3CallOptions {
+export interface GetObjectOptions extends S3CallOptions, VersionOption {
   /** An HTTP Range, e.g. `bytes=0-1023`. */
   range?: string;
 }
@@ -58,7 +75,7 @@ export async function getObject(
     const response = await s3Send(
       profile,
       signer,
-      { method: 'GET', bucket, key, headers },
+      { method: 'GET', bucket, key, headers, query: versionQuery(opts) },
       'safe',
       { ...opts, timeoutMs: opts.timeoutMs ?? 0 },
     );
@@ -104,13 +121,23 @@ export async function createFolder(
   await putObject(profile, signer, bucket, key, '', opts);
 }
 
-/** Deletes one object; S3 answers 204 whether or not it existed, so a retry is harmless. */
+/**
+ * Deletes one object; S3 answers 204 whether or not it existed, so a retry is harmless. In a
+ * versioned bucket this adds a delete marker; with a versionId it removes that version (or delete
+ * marker) for good.
+ */
 export async function deleteObject(
   profile: Profile,
   signer: Signer,
   bucket: string,
   key: string,
-  opts: S3CallOptions = {},
+  opts: S3CallOptions & VersionOption = {},
 ): Promise<void> {
-  await s3Text(profile, signer, { method: 'DELETE', bucket, key }, 'safe', opts);
+  await s3Text(
+    profile,
+    signer,
+    { method: 'DELETE', bucket, key, query: versionQuery(opts) },
+    'safe',
+    opts,
+  );
 }

@@ -16,6 +16,8 @@ export interface PresignOptions {
   responseContentDisposition?: string;
   /** GET: serve with this Content-Type instead of the stored one. */
   responseContentType?: string;
+  /** GET: this version of the object rather than the latest. */
+  versionId?: string;
 }
 
 export interface PresignedPut {
@@ -51,6 +53,7 @@ export async function presignedGet(
     query.push(['response-content-disposition', opts.responseContentDisposition]);
   }
   if (opts.responseContentType) query.push(['response-content-type', opts.responseContentType]);
+  if (opts.versionId !== undefined) query.push(['versionId', opts.versionId]);
   const request = buildS3Request(profile, { method: 'GET', bucket, key, query });
   const [url] = await signer.presign([request], 's3', expiresSeconds);
   if (!url) throw new CloudError({ code: 'InternalError', message: 'The signer returned no URL' });

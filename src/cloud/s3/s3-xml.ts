@@ -10,7 +10,7 @@ import { decodeUrlValue, decodeXmlText } from './keys';
 
 // Elements whose text is a key, a part of one, or a token that goes back to the server verbatim.
 const PROTECTED =
-  /<(Key|Prefix|Marker|NextMarker|StartAfter|Delimiter|KeyMarker|NextKeyMarker|UploadIdMarker|NextUploadIdMarker|ContinuationToken|NextContinuationToken|UploadId)>([^<]*)<\/\1>/g;
+  /<(Key|Prefix|Marker|NextMarker|StartAfter|Delimiter|KeyMarker|NextKeyMarker|UploadIdMarker|NextUploadIdMarker|ContinuationToken|NextContinuationToken|UploadId|VersionId|VersionIdMarker|NextVersionIdMarker)>([^<]*)<\/\1>/g;
 
 export interface S3Document {
   /** Root element name, e.g. ListBucketResult. */

@@ -15,6 +15,7 @@ import { createObjectActions } from './object-actions';
 import { createObjectBrowser } from './object-browser';
 import type { S3Dialog } from './s3-dialog';
 import { createUploadQueue, type DroppedFile, type UploadQueueDeps } from './upload-queue';
+import { createVersionList } from './version-list';
 
 export interface S3ModelOptions {
   /** Signers for another region of the profile (AWS buckets); remoteSigner in the page. */
@@ -51,10 +52,20 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
     at,
     openPrefix: view.openPrefix,
   });
+  const versions = createVersionList({
+    at,
+    bucket: view.bucket,
+    prefix: view.prefix,
+    query: view.query,
+  });
   const queue = createUploadQueue({
     at,
     profileId: () => here?.current.profile.id,
-    onIdle: () => void view.loadObjects(),
+    onIdle: () => {
+      void view.loadObjects();
+      // An upload over an existing key in a versioned bucket adds a version to show.
+      if (versions.show.value) void versions.load();
+    },
     onError: (error) => {
       view.error.value = error;
     },
@@ -69,6 +80,7 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
     batch(() => {
       settingsOf.value = null;
       search.close();
+      versions.setShow(false);
       view.reset();
       queue.clearResumable();
     });
@@ -87,13 +99,16 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
     query: view.query,
     regions: view.regions,
     reveal: view.reveal,
-    refresh: view.refresh,
+    refresh: () => (view.bucket.value && versions.show.value ? versions.load() : view.refresh()),
+    /** The "Show versions" view of the open bucket's current folder. */
+    versions,
     openBucket(name: string) {
       search.close();
       view.openBucket(name);
     },
     closeBucket() {
       search.close();
+      versions.setShow(false);
       view.closeBucket();
     },
     openPrefix(next: string, select?: readonly string[]) {

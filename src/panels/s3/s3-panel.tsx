@@ -15,6 +15,7 @@ import { s3Model } from './s3-model';
 import { BucketSearchView } from './s3-search';
 import { ToResume, UploadList, UploadOptionsDialog, uploadSettingsSummary } from './s3-uploads';
 import { BucketSettings } from './settings/bucket-settings';
+import { VersionsView } from './versions-view';
 import './s3.css';
 
 export default function S3Panel() {
@@ -141,10 +142,28 @@ export default function S3Panel() {
             <button
               type="button"
               aria-pressed={searching}
-              onClick={() => (searching ? model.search.close() : model.search.open())}
+              onClick={() => {
+                if (searching) return model.search.close();
+                // One view at a time over the objects: the search replaces the versions.
+                model.versions.setShow(false);
+                model.search.open();
+              }}
             >
               {searching ? t('s3SearchBack') : t('s3SearchBucket')}
             </button>
+            <label class="switcher">
+              <input
+                type="checkbox"
+                role="switch"
+                aria-checked={model.versions.show.value}
+                checked={model.versions.show.value}
+                onChange={(e) => {
+                  model.search.close();
+                  model.versions.setShow(e.currentTarget.checked);
+                }}
+              />
+              <span>{t('s3ShowVersions')}</span>
+            </label>
             <button type="button" onClick={() => model.open({ kind: 'create-folder' })}>
               {t('s3CreateFolder')}
             </button>
@@ -181,6 +200,8 @@ export default function S3Panel() {
         <BucketList model={model} />
       ) : searching ? (
         <BucketSearchView search={model.search} prefix={model.prefix.value} />
+      ) : model.versions.show.value ? (
+        <VersionsView model={model} />
       ) : (
         // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone; the file picker is the keyboard way
         <div

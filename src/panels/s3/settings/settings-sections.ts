@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n';
 import { CorsSection } from './cors-section';
 import { LifecycleSection } from './lifecycle-section';
 import type { SectionProps } from './setting-section';
+import { VersioningSection } from './versioning-section';
 
 export type { SectionProps };
 
@@ -17,6 +18,7 @@ export interface SettingsSectionEntry {
 }
 
 export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [
+  { id: 'versioning', title: 's3VersioningTitle', Component: VersioningSection },
   { id: 'lifecycle', title: 's3LifecycleTitle', Component: LifecycleSection },
   { id: 'cors', title: 's3CorsTitle', Component: CorsSection },
 ];
