@@ -163,7 +163,10 @@ export function parseJson(text: string): JsonParse {
     return { ok: true, value: result };
   } catch (e) {
     if (!(e instanceof SyntaxStop)) throw e;
-    return { ok: false, error: { code: e.code, ...lineColumn(text, e.at), found: text[e.at] ?? '' } };
+    return {
+      ok: false,
+      error: { code: e.code, ...lineColumn(text, e.at), found: text[e.at] ?? '' },
+    };
   }
 }
 
@@ -267,7 +270,8 @@ function statementProblems(s: JsonValue, at: string, kind: PolicyKind): PolicyPr
   const out: PolicyProblem[] = [];
   for (const key of Object.keys(s))
     if (!STATEMENT_KEYS.has(key)) out.push({ code: 'unknownKey', path: `${at}.${key}` });
-  if (has(s, 'Sid') && typeof s.Sid !== 'string') out.push({ code: 'sidInvalid', path: `${at}.Sid` });
+  if (has(s, 'Sid') && typeof s.Sid !== 'string')
+    out.push({ code: 'sidInvalid', path: `${at}.Sid` });
   if (s.Effect !== 'Allow' && s.Effect !== 'Deny')
     out.push({ code: 'effectInvalid', path: `${at}.Effect` });
   oneOf(
