@@ -102,7 +102,10 @@ describe('checkPolicy', () => {
     expect(checkPolicy('{"Version":"2012-10-17","Statement":[]}', 'bucket')).toMatchObject({
       problems: [{ code: 'statementEmpty', path: 'Statement' }],
     });
-    const noPrincipal = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'a', Resource: 'r' } };
+    const noPrincipal = {
+      Version: '2012-10-17',
+      Statement: { Effect: 'Allow', Action: 'a', Resource: 'r' },
+    };
     expect(checkPolicy(JSON.stringify(noPrincipal), 'bucket')).toMatchObject({
       problems: [{ code: 'principalMissing', path: 'Statement' }],
     });

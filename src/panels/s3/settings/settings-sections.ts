@@ -4,7 +4,14 @@
 
 import type { FunctionComponent } from 'preact';
 import type { MessageKey } from '../../i18n';
+import { EncryptionSection } from './encryption-section';
+import { LoggingSection } from './logging-section';
+import { OwnershipSection } from './ownership-section';
+import { PolicySection } from './policy-section';
+import { PublicAccessSection } from './public-access-section';
 import type { BucketAt } from './setting-section';
+import { TagsSection } from './tags-section';
+import { WebsiteSection } from './website-section';
 
 export interface SectionProps {
   bucket: string;
@@ -17,4 +24,12 @@ export interface SettingsSectionEntry {
   Component: FunctionComponent<SectionProps>;
 }
 
-export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [];
+export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [
+  { id: 'policy', title: 's3PolicyTitle', Component: PolicySection },
+  { id: 'website', title: 's3WebsiteTitle', Component: WebsiteSection },
+  { id: 'encryption', title: 's3EncryptionTitle', Component: EncryptionSection },
+  { id: 'tags', title: 's3TagsTitle', Component: TagsSection },
+  { id: 'public-access', title: 's3PublicAccessTitle', Component: PublicAccessSection },
+  { id: 'ownership', title: 's3OwnershipTitle', Component: OwnershipSection },
+  { id: 'logging', title: 's3LoggingTitle', Component: LoggingSection },
+];
