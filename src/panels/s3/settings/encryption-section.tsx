@@ -15,6 +15,10 @@ import type { SectionProps } from './settings-sections';
 import { useSettingSection } from './use-setting-section';
 
 type Choice = 'none' | 'AES256' | 'aws:kms';
+// Option values are the wire names, not words for the user.
+const NONE: Choice = 'none';
+const SSE_S3: Choice = 'AES256';
+const SSE_KMS: Choice = 'aws:kms';
 
 interface SavedEncryption {
   encryption: BucketEncryption | null;
@@ -66,9 +70,9 @@ export function EncryptionSection({ bucket, at }: SectionProps) {
       <fieldset disabled={readOnly}>
         <label for={id}>{t('s3EncryptionType')}</label>
         <select id={id} value={choice} onChange={(e) => setChoice(e.currentTarget.value as Choice)}>
-          <option value="none">{t('s3EncryptionNone')}</option>
-          <option value="AES256">{t('s3EncryptionSseS3')}</option>
-          {kms && <option value="aws:kms">{t('s3EncryptionSseKms')}</option>}
+          <option value={NONE}>{t('s3EncryptionNone')}</option>
+          <option value={SSE_S3}>{t('s3EncryptionSseS3')}</option>
+          {kms && <option value={SSE_KMS}>{t('s3EncryptionSseKms')}</option>}
         </select>
         {choice === 'aws:kms' && (
           <TextField

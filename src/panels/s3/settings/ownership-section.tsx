@@ -29,6 +29,7 @@ const ACL: Record<'private' | 'public-read' | 'custom', MessageKey> = {
 };
 
 type Choice = ObjectOwnership | 'none';
+const NONE: Choice = 'none';
 
 export function OwnershipSection({ bucket, at }: SectionProps) {
   const section = useSettingSection<ObjectOwnership | 'none'>(
@@ -56,7 +57,7 @@ export function OwnershipSection({ bucket, at }: SectionProps) {
       <fieldset disabled={readOnly}>
         <label for={id}>{t('s3Ownership')}</label>
         <select id={id} value={choice} onChange={(e) => setChoice(e.currentTarget.value as Choice)}>
-          <option value="none">{t('s3OwnershipNone')}</option>
+          <option value={NONE}>{t('s3OwnershipNone')}</option>
           {OBJECT_OWNERSHIPS.map((o) => (
             <option key={o} value={o}>
               {t(OWNERSHIP[o])}

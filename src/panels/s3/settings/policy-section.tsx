@@ -52,6 +52,9 @@ const PROBLEM: Record<PolicyProblemCode, MessageKey> = {
   conditionInvalid: 's3PolicyConditionInvalid',
 };
 
+/** An example prefix, a key fragment rather than words. */
+const PREFIX_EXAMPLE = 'public/';
+
 export const problemText = (p: PolicyProblem) =>
   t('s3PolicyProblemAt', p.path || t('s3PolicyDocument'), t(PROBLEM[p.code]));
 
@@ -197,7 +200,7 @@ export function PolicySection({ bucket, at }: SectionProps) {
           id={`policy-prefix-${bucket}`}
           type="text"
           value={prefix}
-          placeholder="public/"
+          placeholder={PREFIX_EXAMPLE}
           onInput={(e) => setPrefix(e.currentTarget.value)}
         />
         <button

@@ -36,6 +36,11 @@ const RULE_PROBLEM: Record<Exclude<RoutingRulesProblem['code'], 'syntax'>, Messa
   badCode: 's3WebsiteBadCode',
 };
 
+/** An example in the AWS CLI's own JSON, not words to translate. */
+const RULES_EXAMPLE = JSON.stringify([
+  { Condition: { KeyPrefixEquals: 'docs/' }, Redirect: { ReplaceKeyPrefixWith: 'documents/' } },
+]);
+
 function rulesProblemText(p: RoutingRulesProblem): string {
   if (p.code === 'syntax') return jsonErrorText(p.syntax);
   return t('s3PolicyProblemAt', p.path || t('s3WebsiteRulesAll'), t(RULE_PROBLEM[p.code]));
@@ -119,9 +124,7 @@ export function WebsiteSection({ bucket, at }: SectionProps) {
           rows={6}
           spellcheck={false}
           value={rules}
-          placeholder={
-            '[{"Condition": {"KeyPrefixEquals": "docs/"}, "Redirect": {"ReplaceKeyPrefixWith": "documents/"}}]'
-          }
+          placeholder={RULES_EXAMPLE}
           aria-invalid={problem !== null}
           onInput={(e) => {
             setRules(e.currentTarget.value);
