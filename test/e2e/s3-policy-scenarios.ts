@@ -85,3 +85,46 @@ export async function tagsSaved(page: TypingPage, motoUrl: string, bucket: strin
     { Key: 'team', Value: 'storage & ops' },
   ]);
 }
+
+/** What the front door answers in place of the store, per sub-resource and method. */
+export type Refusal = { status: number; body: string } | undefined;
+
+export const MALFORMED_POLICY: Refusal = {
+  status: 400,
+  body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>MalformedPolicy</Code><Message>Policy has invalid resource</Message></Error>',
+};
+
+export const NOT_IMPLEMENTED: Refusal = {
+  status: 501,
+  body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NotImplemented</Code><Message>A header you provided implies functionality that is not implemented</Message></Error>',
+};
+
+export async function createBucketInPanel(page: TypingPage, bucket: string) {
+  await page.click('#tab-s3');
+  await press(page, 'Create bucket…');
+  await fill(page, 'Bucket name', bucket);
+  await press(page, 'Create');
+  await waitForText(page, `Settings of ${bucket}`);
+}
+
+/** The store refuses the policy: its words appear by the editor and the text stays. */
+export async function refusedPolicyKept(page: TypingPage, bucket: string) {
+  const text = policyText(bucket, true);
+  await fill(page, 'Policy (JSON)', text);
+  await press(page, 'Save policy');
+  await waitForText(page, 'Policy has invalid resource');
+  expect(await policyValue(page)).toBe(text);
+  expect(await bodyText(page)).toContain('This bucket has no policy.');
+}
+
+/** A store without bucket policies: said in plain words, and the editor is read-only. */
+export async function policyUnsupported(page: TypingPage) {
+  await waitForText(page, 'This store does not support bucket policies; it is shown read-only.');
+  const state = await run<{ readOnly: boolean; saveDisabled: boolean }>(
+    page,
+    `const area = document.querySelector('textarea.policy-text');
+     const save = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save policy');
+     return { readOnly: area.readOnly, saveDisabled: save.disabled };`,
+  );
+  expect(state).toEqual({ readOnly: true, saveDisabled: true });
+}

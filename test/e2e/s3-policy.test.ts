@@ -8,13 +8,21 @@ import {
   type ScenarioPage,
   type TestBrowser,
 } from '../support/browser-adapter';
+import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import { awsCli } from './aws-cli';
+import { CREDENTIALS, panelOnFrontDoor, press } from './profiles-scenarios';
 import { addS3CompatibleProfile } from './s3-moto-scenarios';
 import {
+  createBucketInPanel,
+  MALFORMED_POLICY,
+  NOT_IMPLEMENTED,
   openSettings,
   POLICY_BUCKET,
+  policyUnsupported,
   policyWithMistakeThenFixed,
+  type Refusal,
+  refusedPolicyKept,
   tagsSaved,
 } from './s3-policy-scenarios';
 
@@ -46,6 +54,52 @@ for (const kind of BROWSERS) {
 
     test('tags are checked, saved and read back by the AWS CLI', async () => {
       await tagsSaved(page, moto.url, POLICY_BUCKET);
+    });
+  });
+}
+
+for (const kind of BROWSERS) {
+  const can = CAPABILITIES[kind];
+
+  describe(`${can.label}: bucket policy on a Eucalyptus-shaped store that refuses`, () => {
+    let moto: Moto;
+    let frontDoor: FrontDoor;
+    let browser: TestBrowser;
+    let page: ScenarioPage;
+    /** The answer to PUT ?policy, and to every ?policy request once the store "lacks" them. */
+    let putPolicy: Refusal;
+    let anyPolicy: Refusal;
+
+    beforeAll(async () => {
+      moto = await startMoto();
+      frontDoor = await startFrontDoor({
+        motoUrl: moto.url,
+        credentials: [CREDENTIALS],
+        s3Answer: (method, rawQuery) => {
+          if (!/(^|&)policy(=|&|$)/.test(rawQuery)) return undefined;
+          return anyPolicy ?? (method === 'PUT' ? putPolicy : undefined);
+        },
+      });
+      ({ browser, page } = await panelOnFrontDoor(kind, frontDoor));
+      await createBucketInPanel(page, 'refusing-store');
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await frontDoor?.stop();
+      await moto?.stop();
+    });
+
+    test("the store's refusal is shown by the editor and the text is kept", async () => {
+      putPolicy = MALFORMED_POLICY;
+      await openSettings(page, 'refusing-store');
+      await refusedPolicyKept(page, 'refusing-store');
+      await press(page, 'Back');
+    });
+
+    test('a store without bucket policies (501 NotImplemented) shows the section read-only', async () => {
+      anyPolicy = NOT_IMPLEMENTED;
+      await press(page, 'Settings of refusing-store');
+      await policyUnsupported(page);
     });
   });
 }
