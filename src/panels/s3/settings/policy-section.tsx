@@ -5,7 +5,6 @@ import { useEffect, useState } from 'preact/hooks';
 import {
   checkPolicy,
   grantsToEveryone,
-  type JsonValue,
   type PolicyProblem,
   type PolicyProblemCode,
   parseJson,
@@ -19,6 +18,7 @@ import {
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { type MessageKey, t } from '../../i18n';
 import { jsonErrorText } from './json-error';
+import { denyWithoutTlsStatement, publicReadStatement, withStatement } from './policy-templates';
 import { SectionStatus } from './section-status';
 import type { SectionProps } from './settings-sections';
 import { useSettingSection } from './use-setting-section';
@@ -62,39 +62,6 @@ export const problemText = (p: PolicyProblem) =>
 function pretty(text: string): string {
   const parsed = parseJson(text);
   return parsed.ok ? JSON.stringify(parsed.value, null, 2) : text;
-}
-
-/** The draft with `statement` added: to its statements when it is a policy, else a new policy. */
-export function withStatement(draft: string, statement: JsonValue): string {
-  const parsed = parseJson(draft);
-  const doc = parsed.ok ? parsed.value : null;
-  if (doc && typeof doc === 'object' && !Array.isArray(doc) && doc.Statement !== undefined) {
-    const now = doc.Statement;
-    const list = Array.isArray(now) ? now : [now];
-    return JSON.stringify({ ...doc, Statement: [...list, statement] }, null, 2);
-  }
-  return JSON.stringify({ Version: '2012-10-17', Statement: [statement] }, null, 2);
-}
-
-export function publicReadStatement(bucket: string, prefix: string): JsonValue {
-  return {
-    Sid: 'PublicReadOfPrefix',
-    Effect: 'Allow',
-    Principal: '*',
-    Action: 's3:GetObject',
-    Resource: `arn:aws:s3:::${bucket}/${prefix}*`,
-  };
-}
-
-export function denyWithoutTlsStatement(bucket: string): JsonValue {
-  return {
-    Sid: 'DenyRequestsWithoutTls',
-    Effect: 'Deny',
-    Principal: '*',
-    Action: 's3:*',
-    Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
-    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-  };
 }
 
 export function PolicySection({ bucket, at }: SectionProps) {
