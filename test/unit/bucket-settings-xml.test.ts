@@ -153,4 +153,18 @@ describe('bucket settings XML', () => {
     };
     expect(websiteEndpoint(other, 'b', 'us-east-1')).toBeNull();
   });
+
+  test('a store that lists the bucket instead of answering the setting does not support it', () => {
+    const listing =
+      '<ListBucketResult><Name>b</Name><Contents><Key>k</Key></Contents></ListBucketResult>';
+    expect(() => parseTagging(listing)).toThrow(
+      expect.objectContaining({ code: 'NotImplemented', status: 501 }),
+    );
+    expect(() => parseOwnership(listing)).toThrow(
+      expect.objectContaining({ code: 'NotImplemented' }),
+    );
+    expect(() => parseTagging('<Other/>')).toThrow(
+      expect.objectContaining({ code: 'UnexpectedResponse' }),
+    );
+  });
 });

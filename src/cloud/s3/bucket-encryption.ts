@@ -6,8 +6,8 @@ import type { Signer } from '../signer';
 import { child, text } from '../xml';
 import { deleteBucketConfig, getBucketConfig, putBucketConfig } from './bucket-config';
 import type { S3CallOptions } from './call';
-import { document, leaf, node } from './config-xml';
-import { expectRoot, readS3Xml } from './s3-xml';
+import { document, expectSettingRoot, leaf, node } from './config-xml';
+import { readS3Xml } from './s3-xml';
 
 export type SseAlgorithm = 'AES256' | 'aws:kms';
 
@@ -36,7 +36,7 @@ export function buildEncryptionXml(e: BucketEncryption): string {
 
 export function parseEncryption(body: string): BucketEncryption | null {
   const doc = readS3Xml(body);
-  expectRoot(doc, 'ServerSideEncryptionConfiguration');
+  expectSettingRoot(doc, 'ServerSideEncryptionConfiguration');
   const rule = child(doc.value, 'Rule');
   const by = child(rule, 'ApplyServerSideEncryptionByDefault');
   const algorithm = text(child(by, 'SSEAlgorithm'));

@@ -6,8 +6,8 @@ import type { Signer } from '../signer';
 import { child, text } from '../xml';
 import { getBucketConfig, putBucketConfig } from './bucket-config';
 import type { S3CallOptions } from './call';
-import { document, leaf, node } from './config-xml';
-import { expectRoot, readS3Xml } from './s3-xml';
+import { document, expectSettingRoot, leaf, node } from './config-xml';
+import { readS3Xml } from './s3-xml';
 
 export interface BucketLogging {
   targetBucket: string;
@@ -30,7 +30,7 @@ export function buildLoggingXml(target: BucketLogging | null): string {
 
 export function parseLogging(body: string): BucketLogging | null {
   const doc = readS3Xml(body);
-  expectRoot(doc, 'BucketLoggingStatus');
+  expectSettingRoot(doc, 'BucketLoggingStatus');
   const on = child(doc.value, 'LoggingEnabled');
   if (on === undefined) return null;
   return {

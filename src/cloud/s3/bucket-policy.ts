@@ -6,7 +6,8 @@ import { child, text } from '../xml';
 import { deleteBucketConfig, getBucketConfig, isNotSet, putBucketConfig } from './bucket-config';
 import type { S3CallOptions } from './call';
 import { s3Text } from './call';
-import { expectRoot, readS3Xml } from './s3-xml';
+import { expectSettingRoot } from './config-xml';
+import { readS3Xml } from './s3-xml';
 
 /** The policy's text as the store keeps it; null when the bucket has none. */
 export async function getBucketPolicy(
@@ -42,7 +43,7 @@ export async function deleteBucketPolicy(
 
 export function parsePolicyStatus(body: string): boolean {
   const doc = readS3Xml(body);
-  expectRoot(doc, 'PolicyStatus');
+  expectSettingRoot(doc, 'PolicyStatus');
   return text(child(doc.value, 'IsPublic')).toLowerCase() === 'true';
 }
 

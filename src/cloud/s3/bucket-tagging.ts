@@ -5,8 +5,8 @@ import type { Signer } from '../signer';
 import { child, elements, text } from '../xml';
 import { deleteBucketConfig, getBucketConfig, putBucketConfig } from './bucket-config';
 import type { S3CallOptions } from './call';
-import { document, leaf, node } from './config-xml';
-import { expectRoot, readS3Xml, tokenText } from './s3-xml';
+import { document, expectSettingRoot, leaf, node } from './config-xml';
+import { readS3Xml, tokenText } from './s3-xml';
 
 export interface BucketTag {
   key: string;
@@ -22,7 +22,7 @@ export function buildTaggingXml(tags: readonly BucketTag[]): string {
 
 export function parseTagging(body: string): BucketTag[] {
   const doc = readS3Xml(body);
-  expectRoot(doc, 'Tagging');
+  expectSettingRoot(doc, 'Tagging');
   return elements(child(child(doc.value, 'TagSet'), 'Tag')).map((tag) => ({
     // Key is protected by readS3Xml (percent-encoded before parsing), so it keeps its spaces.
     key: tokenText(tag, 'Key'),

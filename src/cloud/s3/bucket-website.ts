@@ -8,8 +8,8 @@ import type { Signer } from '../signer';
 import { child, elements, isElement, text } from '../xml';
 import { deleteBucketConfig, getBucketConfig, putBucketConfig } from './bucket-config';
 import type { S3CallOptions } from './call';
-import { document, leaf, node } from './config-xml';
-import { expectRoot, readS3Xml, tokenText } from './s3-xml';
+import { document, expectSettingRoot, leaf, node } from './config-xml';
+import { readS3Xml, tokenText } from './s3-xml';
 
 const CONDITION_FIELDS = ['KeyPrefixEquals', 'HttpErrorCodeReturnedEquals'] as const;
 const REDIRECT_FIELDS = [
@@ -119,7 +119,7 @@ export function buildWebsiteXml(w: BucketWebsite): string {
 
 export function parseWebsite(body: string): BucketWebsite {
   const doc = readS3Xml(body);
-  expectRoot(doc, 'WebsiteConfiguration');
+  expectSettingRoot(doc, 'WebsiteConfiguration');
   const pick = (value: unknown, names: readonly string[]) => {
     const out: Record<string, string> = {};
     if (isElement(value))

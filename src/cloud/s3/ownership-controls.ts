@@ -6,8 +6,8 @@ import type { Signer } from '../signer';
 import { child, text } from '../xml';
 import { deleteBucketConfig, getBucketConfig, putBucketConfig } from './bucket-config';
 import type { S3CallOptions } from './call';
-import { document, leaf, node } from './config-xml';
-import { expectRoot, readS3Xml } from './s3-xml';
+import { document, expectSettingRoot, leaf, node } from './config-xml';
+import { readS3Xml } from './s3-xml';
 
 export const OBJECT_OWNERSHIPS = [
   'BucketOwnerEnforced',
@@ -22,7 +22,7 @@ export function buildOwnershipXml(ownership: ObjectOwnership): string {
 
 export function parseOwnership(body: string): ObjectOwnership | null {
   const doc = readS3Xml(body);
-  expectRoot(doc, 'OwnershipControls');
+  expectSettingRoot(doc, 'OwnershipControls');
   const value = text(child(child(doc.value, 'Rule'), 'ObjectOwnership'));
   return (OBJECT_OWNERSHIPS as readonly string[]).includes(value)
     ? (value as ObjectOwnership)

@@ -6,8 +6,8 @@ import type { Signer } from '../signer';
 import { child, text } from '../xml';
 import { deleteBucketConfig, getBucketConfig, putBucketConfig } from './bucket-config';
 import type { S3CallOptions } from './call';
-import { document, leaf } from './config-xml';
-import { expectRoot, readS3Xml } from './s3-xml';
+import { document, expectSettingRoot, leaf } from './config-xml';
+import { readS3Xml } from './s3-xml';
 
 export const PUBLIC_ACCESS_SWITCHES = [
   'BlockPublicAcls',
@@ -35,7 +35,7 @@ export function buildPublicAccessBlockXml(block: PublicAccessBlock): string {
 
 export function parsePublicAccessBlock(body: string): PublicAccessBlock {
   const doc = readS3Xml(body);
-  expectRoot(doc, 'PublicAccessBlockConfiguration');
+  expectSettingRoot(doc, 'PublicAccessBlockConfiguration');
   const out = { ...NO_PUBLIC_ACCESS_BLOCK };
   for (const s of PUBLIC_ACCESS_SWITCHES)
     out[s] = text(child(doc.value, s)).toLowerCase() === 'true';

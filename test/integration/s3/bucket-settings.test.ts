@@ -6,12 +6,17 @@ import { CloudError } from '../../../src/cloud/errors';
 import { createLocalSigner } from '../../../src/cloud/local-signer';
 import type { EucalyptusProfile, S3CompatibleProfile } from '../../../src/cloud/profile';
 import { createBucket } from '../../../src/cloud/s3';
+import { getBucketConfig } from '../../../src/cloud/s3/bucket-config';
+import { getBucketEncryption } from '../../../src/cloud/s3/bucket-encryption';
+import { getBucketLogging } from '../../../src/cloud/s3/bucket-logging';
 import {
   getBucketPolicy,
   getBucketPolicyStatus,
   putBucketPolicy,
 } from '../../../src/cloud/s3/bucket-policy';
 import { getBucketTags } from '../../../src/cloud/s3/bucket-tagging';
+import { getObjectOwnership } from '../../../src/cloud/s3/ownership-controls';
+import { getPublicAccessBlock } from '../../../src/cloud/s3/public-access-block';
 import { isUnsupportedByStore } from '../../../src/panels/s3/settings/setting-section';
 import { type FrontDoor, startFrontDoor } from '../../support/front-door';
 import { type Moto, startMoto } from '../../support/moto';
@@ -48,14 +53,15 @@ describe('moto', () => {
 
   // Only AWS has it: moto takes ?policyStatus for a listing. The panel asks AWS profiles only,
   // and an unreadable answer leaves the "public" mark to the policy's own text.
-  test('GetBucketPolicyStatus is not there: the answer is not taken for a verdict', async () => {
+  test('GetBucketPolicyStatus is not there: its listing reads as "not supported"', async () => {
     const { profile, signer } = target;
     await createBucket(profile, signer, 'settings-status');
     const error = await getBucketPolicyStatus(profile, signer, 'settings-status').then(
       () => null,
       (e: unknown) => e,
     );
-    expect((error as CloudError).code).toBe('UnexpectedResponse');
+    expect((error as CloudError).code).toBe('NotImplemented');
+    expect(isUnsupportedByStore(error)).toBe(true);
   });
 });
 
@@ -80,6 +86,29 @@ describe('s3rver', () => {
     await server?.stop();
   });
   bucketSettingScenarios(() => target, 's3rver', S3RVER_MISSING);
+
+  test('each setting s3rver lacks reads as "not supported", so its section is read-only', async () => {
+    const { profile, signer } = target;
+    const bucket = 'settings-s3rver';
+    const reads = {
+      policy: () => getBucketPolicy(profile, signer, bucket),
+      encryption: () => getBucketEncryption(profile, signer, bucket),
+      tagging: () => getBucketTags(profile, signer, bucket),
+      publicAccessBlock: () => getPublicAccessBlock(profile, signer, bucket),
+      ownership: () => getObjectOwnership(profile, signer, bucket),
+      logging: () => getBucketLogging(profile, signer, bucket),
+      acl: () => getBucketConfig(profile, signer, bucket, 'acl'),
+    };
+    const verdicts: Record<string, string> = {};
+    for (const [name, read] of Object.entries(reads)) {
+      const error = await read().then(
+        () => 'answered',
+        (e: unknown) => (isUnsupportedByStore(e) ? 'unsupported' : String(e)),
+      );
+      verdicts[name] = error;
+    }
+    expect(verdicts).toEqual(Object.fromEntries(Object.keys(reads).map((k) => [k, 'unsupported'])));
+  });
 });
 
 describe('front door', () => {
