@@ -10,8 +10,8 @@ import {
 } from '../../../cloud/s3/bucket-encryption';
 import { Checkbox, TextField } from '../../components/field';
 import { t } from '../../i18n';
+import type { SectionProps } from './section-props';
 import { SectionStatus } from './section-status';
-import type { SectionProps } from './settings-sections';
 import { useSettingSection } from './use-setting-section';
 
 type Choice = 'none' | 'AES256' | 'aws:kms';

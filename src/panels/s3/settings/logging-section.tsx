@@ -9,8 +9,8 @@ import {
 import { validateBucketName } from '../../../cloud/s3/bucket-name';
 import { TextField } from '../../components/field';
 import { t } from '../../i18n';
+import type { SectionProps } from './section-props';
 import { SectionStatus } from './section-status';
-import type { SectionProps } from './settings-sections';
 import { useSettingSection } from './use-setting-section';
 
 export function LoggingSection({ bucket, at }: SectionProps) {

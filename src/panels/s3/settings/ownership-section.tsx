@@ -12,8 +12,8 @@ import {
   putObjectOwnership,
 } from '../../../cloud/s3/ownership-controls';
 import { type MessageKey, t } from '../../i18n';
+import type { SectionProps } from './section-props';
 import { SectionStatus } from './section-status';
-import type { SectionProps } from './settings-sections';
 import { useSettingSection } from './use-setting-section';
 
 const OWNERSHIP: Record<ObjectOwnership, MessageKey> = {

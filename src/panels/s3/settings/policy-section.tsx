@@ -19,8 +19,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { type MessageKey, t } from '../../i18n';
 import { jsonErrorText } from './json-error';
 import { denyWithoutTlsStatement, publicReadStatement, withStatement } from './policy-templates';
+import type { SectionProps } from './section-props';
 import { SectionStatus } from './section-status';
-import type { SectionProps } from './settings-sections';
 import { useSettingSection } from './use-setting-section';
 
 interface SavedPolicy {

@@ -13,8 +13,8 @@ import {
 } from '../../../cloud/s3/public-access-block';
 import { Checkbox } from '../../components/field';
 import { type MessageKey, t } from '../../i18n';
+import type { SectionProps } from './section-props';
 import { SectionStatus } from './section-status';
-import type { SectionProps } from './settings-sections';
 import { useSettingSection } from './use-setting-section';
 
 const LABEL: Record<PublicAccessSwitch, MessageKey> = {

@@ -9,14 +9,11 @@ import { LoggingSection } from './logging-section';
 import { OwnershipSection } from './ownership-section';
 import { PolicySection } from './policy-section';
 import { PublicAccessSection } from './public-access-section';
-import type { BucketAt } from './setting-section';
+import type { SectionProps } from './section-props';
 import { TagsSection } from './tags-section';
 import { WebsiteSection } from './website-section';
 
-export interface SectionProps {
-  bucket: string;
-  at: BucketAt;
-}
+export type { SectionProps } from './section-props';
 
 export interface SettingsSectionEntry {
   id: string;

@@ -10,8 +10,8 @@ import {
   type TagRow,
 } from '../../components/tag-changes';
 import { type MessageKey, t } from '../../i18n';
+import type { SectionProps } from './section-props';
 import { SectionStatus } from './section-status';
-import type { SectionProps } from './settings-sections';
 import { useSettingSection } from './use-setting-section';
 
 const PROBLEM: Record<TagProblem['code'], MessageKey> = {

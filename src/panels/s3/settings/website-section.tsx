@@ -15,8 +15,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { TextField } from '../../components/field';
 import { type MessageKey, t } from '../../i18n';
 import { jsonErrorText } from './json-error';
+import type { SectionProps } from './section-props';
 import { SectionStatus } from './section-status';
-import type { SectionProps } from './settings-sections';
 import { useSettingSection } from './use-setting-section';
 
 interface SavedWebsite {
