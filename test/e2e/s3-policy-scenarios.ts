@@ -128,3 +128,15 @@ export async function policyUnsupported(page: TypingPage) {
   );
   expect(state).toEqual({ readOnly: true, saveDisabled: true });
 }
+
+/** Deleting the policy asks first; then the CLI finds none. */
+export async function policyDeleted(page: TypingPage, motoUrl: string, bucket: string) {
+  await press(page, 'Delete policy');
+  await waitForText(page, `Delete the policy of ${bucket}?`);
+  await press(page, 'Delete policy'); // the dialog's own button
+  await waitForText(page, 'This bucket has no policy.');
+  expect(await policyValue(page)).toBe('');
+  expect(() => awsCli(motoUrl, ['s3api', 'get-bucket-policy', '--bucket', bucket])).toThrow(
+    /NoSuchBucketPolicy/,
+  );
+}

@@ -19,6 +19,7 @@ import {
   NOT_IMPLEMENTED,
   openSettings,
   POLICY_BUCKET,
+  policyDeleted,
   policyUnsupported,
   policyWithMistakeThenFixed,
   type Refusal,
@@ -54,6 +55,10 @@ for (const kind of BROWSERS) {
 
     test('tags are checked, saved and read back by the AWS CLI', async () => {
       await tagsSaved(page, moto.url, POLICY_BUCKET);
+    });
+
+    test('the policy is deleted after a confirmation', async () => {
+      await policyDeleted(page, moto.url, POLICY_BUCKET);
     });
   });
 }
