@@ -140,3 +140,22 @@ export async function policyDeleted(page: TypingPage, motoUrl: string, bucket: s
     /NoSuchBucketPolicy/,
   );
 }
+
+/** The website with a redirect rule: a JSON mistake is named with its place; fixed, it is saved. */
+export async function websiteSaved(page: TypingPage, motoUrl: string, bucket: string) {
+  const rules = 'Redirect rules (JSON, as in the AWS CLI; optional)';
+  const rule = '[{"Redirect": {"HostName": "example.com"}';
+  await fill(page, 'Index document', 'start.html');
+  await fill(page, rules, rule);
+  await press(page, 'Save website');
+  await waitForText(page, 'JSON error at line 1, column 42: the text ends too early.');
+  await fill(page, rules, `${rule}}]`);
+  await press(page, 'Save website');
+  await waitForText(page, "The website is on, but this store's website endpoint is not known.");
+  const site = awsCli(motoUrl, ['s3api', 'get-bucket-website', '--bucket', bucket]) as {
+    IndexDocument: { Suffix: string };
+    RoutingRules: { Redirect: { HostName: string } }[];
+  };
+  expect(site.IndexDocument.Suffix).toBe('start.html');
+  expect(site.RoutingRules).toEqual([{ Redirect: { HostName: 'example.com' } }]);
+}

@@ -25,6 +25,7 @@ import {
   type Refusal,
   refusedPolicyKept,
   tagsSaved,
+  websiteSaved,
 } from './s3-policy-scenarios';
 
 for (const kind of BROWSERS) {
@@ -59,6 +60,10 @@ for (const kind of BROWSERS) {
 
     test('the policy is deleted after a confirmation', async () => {
       await policyDeleted(page, moto.url, POLICY_BUCKET);
+    });
+
+    test('a website with a redirect rule: its JSON is checked, then saved', async () => {
+      await websiteSaved(page, moto.url, POLICY_BUCKET);
     });
   });
 }
