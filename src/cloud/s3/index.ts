@@ -3,7 +3,32 @@
 
 export { getObjectAcl, type ObjectAcl, parseAcl, putObjectAcl } from './acl';
 export { isVirtualHosted, s3Url } from './address';
+// Bucket settings (the Settings view's sections).
+export {
+  type BucketEncryption,
+  deleteBucketEncryption,
+  getBucketEncryption,
+  putBucketEncryption,
+  type SseAlgorithm,
+} from './bucket-encryption';
+export { type BucketLogging, getBucketLogging, putBucketLogging } from './bucket-logging';
 export { type BucketNameProblem, isVirtualHostable, validateBucketName } from './bucket-name';
+export {
+  deleteBucketPolicy,
+  getBucketPolicy,
+  getBucketPolicyStatus,
+  putBucketPolicy,
+} from './bucket-policy';
+export { type BucketTag, getBucketTags, putBucketTags } from './bucket-tagging';
+export {
+  type BucketWebsite,
+  deleteBucketWebsite,
+  getBucketWebsite,
+  parseRoutingRules,
+  putBucketWebsite,
+  type RoutingRule,
+  websiteEndpoint,
+} from './bucket-website';
 export {
   bucketExists,
   bucketRegion,
@@ -110,6 +135,12 @@ export {
   type VersionOption,
 } from './objects';
 export {
+  deleteObjectOwnership,
+  getObjectOwnership,
+  type ObjectOwnership,
+  putObjectOwnership,
+} from './ownership-controls';
+export {
   copyRange,
   type PartPlan,
   type PartRange,
@@ -118,6 +149,12 @@ export {
   planParts,
 } from './parts';
 export { type PresignedPut, type PresignOptions, presignedGet, presignedPut } from './presign';
+export {
+  deletePublicAccessBlock,
+  getPublicAccessBlock,
+  type PublicAccessBlock,
+  putPublicAccessBlock,
+} from './public-access-block';
 export {
   type SearchObjectsOptions,
   type SearchObjectsResult,

@@ -5,9 +5,16 @@
 import type { FunctionComponent } from 'preact';
 import type { MessageKey } from '../../i18n';
 import { CorsSection } from './cors-section';
+import { EncryptionSection } from './encryption-section';
 import { LifecycleSection } from './lifecycle-section';
+import { LoggingSection } from './logging-section';
+import { OwnershipSection } from './ownership-section';
+import { PolicySection } from './policy-section';
+import { PublicAccessSection } from './public-access-section';
 import type { SectionProps } from './setting-section';
+import { TagsSection } from './tags-section';
 import { VersioningSection } from './versioning-section';
+import { WebsiteSection } from './website-section';
 
 export type { SectionProps };
 
@@ -21,4 +28,11 @@ export const SETTINGS_SECTIONS: readonly SettingsSectionEntry[] = [
   { id: 'versioning', title: 's3VersioningTitle', Component: VersioningSection },
   { id: 'lifecycle', title: 's3LifecycleTitle', Component: LifecycleSection },
   { id: 'cors', title: 's3CorsTitle', Component: CorsSection },
+  { id: 'policy', title: 's3PolicyTitle', Component: PolicySection },
+  { id: 'website', title: 's3WebsiteTitle', Component: WebsiteSection },
+  { id: 'encryption', title: 's3EncryptionTitle', Component: EncryptionSection },
+  { id: 'tags', title: 's3TagsTitle', Component: TagsSection },
+  { id: 'public-access', title: 's3PublicAccessTitle', Component: PublicAccessSection },
+  { id: 'ownership', title: 's3OwnershipTitle', Component: OwnershipSection },
+  { id: 'logging', title: 's3LoggingTitle', Component: LoggingSection },
 ];
