@@ -22,6 +22,20 @@ export {
   type DeleteObjectsResult,
   deleteObjects,
 } from './delete-objects';
+export {
+  awsCliPartSize,
+  type ContentHashes,
+  candidatePartSizes,
+  cirrusPartSize,
+  createContentHasher,
+  type EtagShape,
+  etagMatches,
+  etagShape,
+  type HashPlan,
+  hashPlanFor,
+  multipartEtag,
+} from './etag-content';
+export { IncrementalMd5 } from './incremental-md5';
 export { decodeXmlText, encodeKey, unaddressableKeyReason } from './keys';
 export {
   type ListObjectsOptions,
