@@ -14,6 +14,7 @@ import { DeleteBucketDialog, NameDialog, ShareDialog } from './s3-dialogs';
 import { s3Model } from './s3-model';
 import { ToResume, UploadList, UploadOptionsDialog, uploadSettingsSummary } from './s3-uploads';
 import { BucketSettings } from './settings/bucket-settings';
+import { SyncView } from './sync/sync-view';
 import './s3.css';
 
 export default function S3Panel() {
@@ -42,6 +43,17 @@ export default function S3Panel() {
       <section class="resource-panel" aria-label={t('tabS3')}>
         <BucketSettings model={model} bucket={settingsOf} />
         <UploadList model={model} />
+      </section>
+    );
+  }
+  const syncOf = model.syncOf.value;
+  if (syncOf) {
+    // The compare view queues its uploads in the page's queue: they stay in sight here.
+    return (
+      <section class="resource-panel" aria-label={t('tabS3')}>
+        <SyncView model={model} bucket={syncOf} />
+        <UploadList model={model} />
+        <ToResume model={model} />
       </section>
     );
   }
@@ -134,6 +146,9 @@ export default function S3Panel() {
             {summary && <span class="muted">{summary}</span>}
             <button type="button" onClick={() => model.openSettings(bucket)}>
               {t('s3BucketSettings')}
+            </button>
+            <button type="button" onClick={() => model.openSync(bucket)}>
+              {t('s3SyncOpen')}
             </button>
             <button type="button" onClick={() => model.open({ kind: 'create-folder' })}>
               {t('s3CreateFolder')}
