@@ -1,7 +1,11 @@
 // Hashes a Blob (a File) slice by slice for a HashPlan: never more than one slice in memory.
 // The worker runs it off the page's thread; Node tests run it directly on Blobs.
 
-import { type ContentHashes, createContentHasher, type HashPlan } from '../../../cloud/s3/etag-content';
+import {
+  type ContentHashes,
+  createContentHasher,
+  type HashPlan,
+} from '../../../cloud/s3/etag-content';
 
 /** 4 MiB: big enough that reading costs little per byte, small enough to keep memory flat. */
 export const HASH_SLICE = 4 * 1024 * 1024;

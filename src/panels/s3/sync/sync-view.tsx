@@ -235,6 +235,7 @@ export function SyncView({ model, bucket }: { model: S3Model; bucket: string }) 
             <label>
               <input
                 type="checkbox"
+                data-sync-dry-run=""
                 checked={s.dryRun.value}
                 onChange={(e) => (s.dryRun.value = e.currentTarget.checked)}
               />{' '}

@@ -1,0 +1,170 @@
+// "Compare with folder" in the S3 panel on moto: a folder against a prefix where one file changed,
+// one is new, one object exists only in the bucket and a multipart object the AWS CLI wrote is the
+// same; upload the two, delete the one after a confirm, and the AWS CLI sees the bucket match.
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { awsCli } from './aws-cli';
+import { bodyText, fill, press, type TypingPage, waitForText } from './profiles-scenarios';
+import { waitFor } from './shell-scenarios';
+
+export const SYNC_BUCKET = 'sync-e2e';
+const PREFIX = 'site/';
+const MIB = 1024 * 1024;
+
+/** A pattern, so parts put in the wrong order would hash differently. */
+function big(size: number): Buffer {
+  const out = Buffer.alloc(size);
+  for (let i = 0; i < size; i += 4)
+    out.writeUInt32LE((i * 2654435761) >>> 0, Math.min(i, size - 4));
+  return out;
+}
+
+/** The local folder: what the prefix should hold afterwards. */
+export const LOCAL: Record<string, Buffer> = {
+  'same.txt': Buffer.from('unchanged page\n'),
+  'edited.txt': Buffer.from('edited: version 2\n'),
+  'new.txt': Buffer.from('a brand new page\n'),
+  // Above the AWS CLI's 8 MiB threshold: the CLI writes it in two parts ("hex-2").
+  'big.bin': big(9 * MIB + 12_345),
+};
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** Writes the folder (under a new temporary directory) and the bucket as it was before. */
+export async function prepareSync(motoUrl: string): Promise<{ tmp: string; folder: string }> {
+  const tmp = await mkdtemp(join(tmpdir(), 'cirrus-sync-'));
+  const folder = join(tmp, 'site');
+  await mkdir(folder, { recursive: true });
+  for (const [path, bytes] of Object.entries(LOCAL)) await writeFile(join(folder, path), bytes);
+  awsCli(motoUrl, ['s3api', 'create-bucket', '--bucket', SYNC_BUCKET]);
+  const old = join(tmp, 'old');
+  await mkdir(old);
+  const before: Record<string, Buffer> = {
+    'same.txt': LOCAL['same.txt'] as Buffer,
+    'edited.txt': Buffer.from('edited: version 1\n'), // same size, other bytes
+    'gone.txt': Buffer.from('only in the bucket\n'),
+  };
+  for (const [path, bytes] of Object.entries(before)) {
+    await writeFile(join(old, path), bytes);
+    awsCli(motoUrl, ['s3', 'cp', join(old, path), `s3://${SYNC_BUCKET}/${PREFIX}${path}`]);
+  }
+  awsCli(motoUrl, ['s3', 'cp', join(folder, 'big.bin'), `s3://${SYNC_BUCKET}/${PREFIX}big.bin`]);
+  const head = awsCli(motoUrl, [
+    's3api',
+    'head-object',
+    '--bucket',
+    SYNC_BUCKET,
+    '--key',
+    `${PREFIX}big.bin`,
+  ]) as { ETag: string };
+  expect(head.ETag, 'the AWS CLI wrote big.bin in parts').toMatch(/-2"$/);
+  return { tmp, folder };
+}
+
+const filterText = (page: TypingPage, cls: string) =>
+  page.evaluate(
+    new Function(
+      `return document.querySelector('[data-sync-class="${cls}"]')?.textContent.trim() ?? '';`,
+    ) as () => string,
+  );
+
+async function compared(page: TypingPage) {
+  await press(page, 'Compare');
+  await waitFor(
+    page,
+    () => document.querySelector('[data-sync-phase="done"]') !== null,
+    'the compare done',
+    60_000,
+  );
+}
+
+/**
+ * Opens the bucket, compares `folder` (handed over by `give`: a folder drop or the folder input)
+ * with site/, uploads the new and changed files, deletes the object only in the bucket, and
+ * checks the bucket with the AWS CLI.
+ */
+export async function syncFolder(
+  page: TypingPage,
+  motoUrl: string,
+  folder: string,
+  give: () => Promise<void>,
+) {
+  await page.click('#tab-s3');
+  await press(page, SYNC_BUCKET);
+  await waitForText(page, 'Drop files or folders here');
+  await press(page, 'Compare with folder…');
+  await waitForText(page, `Compare ${SYNC_BUCKET} with a folder`);
+  await give();
+  await waitForText(page, ': 4 file(s)');
+  await fill(page, 'Bucket folder', PREFIX);
+  await compared(page);
+  expect(await filterText(page, 'new')).toMatch(/^New: 1 \(/);
+  expect(await filterText(page, 'changed')).toMatch(/^Changed: 1 \(/);
+  expect(await filterText(page, 'bucketOnly')).toMatch(/^Only in bucket: 1 \(/);
+  // same.txt by its MD5, big.bin by the multipart ETag in the CLI's 8 MiB parts.
+  expect(await filterText(page, 'identical')).toMatch(/^Identical: 2 \(9\.0 MB\)$/);
+  expect(await bodyText(page)).toContain('multipart ETag');
+
+  // A dry run says what would happen and sends nothing.
+  await page.click('[data-sync-dry-run]');
+  await press(page, 'Upload new and changed (2)');
+  await waitForText(page, 'Dry run: would upload 2 file(s)');
+  await press(page, 'Delete what is only in the bucket (1)…');
+  await waitForText(page, 'Dry run: would delete 1 object(s).');
+  expect(
+    await page.evaluate(() => document.querySelector('dialog[open]') === null),
+    'no confirm in a dry run',
+  ).toBe(true);
+  await page.click('[data-sync-dry-run]');
+
+  await press(page, 'Upload new and changed (2)');
+  await waitFor(
+    page,
+    () => document.querySelectorAll('.upload.done').length === 2,
+    'two uploads done',
+    60_000,
+  );
+  await press(page, 'Delete what is only in the bucket (1)…');
+  await waitForText(page, 'Delete 1 object(s) from sync-e2e that are not in the folder?');
+  await press(page, 'Delete 1 object(s)');
+  await waitForText(page, 'Deleted 1 object(s).');
+
+  const listed = awsCli(motoUrl, [
+    's3api',
+    'list-objects-v2',
+    '--bucket',
+    SYNC_BUCKET,
+    '--prefix',
+    PREFIX,
+  ]) as { Contents?: Array<{ Key: string }> };
+  expect((listed.Contents ?? []).map((c) => c.Key).sort()).toEqual(
+    Object.keys(LOCAL)
+      .map((p) => `${PREFIX}${p}`)
+      .sort(),
+  );
+  const out = join(folder, '..', 'object');
+  for (const [path, bytes] of Object.entries(LOCAL)) {
+    awsCli(motoUrl, [
+      's3api',
+      'get-object',
+      '--bucket',
+      SYNC_BUCKET,
+      '--key',
+      `${PREFIX}${path}`,
+      out,
+    ]);
+    expect(sha(await readFile(out)), path).toBe(sha(bytes));
+  }
+
+  // Compared again, the prefix matches the folder: nothing left to upload or delete.
+  await compared(page);
+  expect(await filterText(page, 'identical')).toMatch(/^Identical: 4 \(/);
+  expect(await filterText(page, 'new')).toMatch(/^New: 0 /);
+}
+
+export async function cleanSync(tmp: string) {
+  await rm(tmp, { recursive: true, force: true });
+}
