@@ -49,9 +49,21 @@ export async function prepareSync(motoUrl: string): Promise<{ tmp: string; folde
   };
   for (const [path, bytes] of Object.entries(before)) {
     await writeFile(join(old, path), bytes);
-    awsCli(motoUrl, ['s3', 'cp', join(old, path), `s3://${SYNC_BUCKET}/${PREFIX}${path}`]);
+    awsCli(motoUrl, [
+      's3',
+      'cp',
+      '--only-show-errors',
+      join(old, path),
+      `s3://${SYNC_BUCKET}/${PREFIX}${path}`,
+    ]);
   }
-  awsCli(motoUrl, ['s3', 'cp', join(folder, 'big.bin'), `s3://${SYNC_BUCKET}/${PREFIX}big.bin`]);
+  awsCli(motoUrl, [
+    's3',
+    'cp',
+    '--only-show-errors',
+    join(folder, 'big.bin'),
+    `s3://${SYNC_BUCKET}/${PREFIX}big.bin`,
+  ]);
   const head = awsCli(motoUrl, [
     's3api',
     'head-object',
