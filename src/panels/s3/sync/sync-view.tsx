@@ -99,6 +99,8 @@ function FolderChoice({ sync }: { sync: SyncModel }) {
         {t('s3SyncFolderInput')}
         <input
           type="file"
+          // A folder is many files; WebDriver also needs `multiple` to hand over more than one.
+          multiple
           class="visually-hidden"
           data-sync-folder=""
           // @ts-expect-error webkitdirectory (Chrome, Firefox) is not in Preact's types
