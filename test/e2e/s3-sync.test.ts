@@ -11,7 +11,7 @@ import {
 } from '../support/browser-adapter';
 import { type Moto, startMoto } from '../support/moto';
 import { addS3CompatibleProfile } from './s3-moto-scenarios';
-import { cleanSync, prepareSync, syncFolder } from './s3-sync-scenarios';
+import { cleanSync, compareMany, prepareSync, syncFolder, writeMany } from './s3-sync-scenarios';
 
 for (const kind of BROWSERS) {
   const can = CAPABILITIES[kind];
@@ -47,5 +47,15 @@ for (const kind of BROWSERS) {
         }
       });
     }, 240_000);
+
+    if (can.canSetDirectory) {
+      // BiDi would have to hand over 10,000 paths one input at a time; a dropped folder is the way.
+      test('10,000 files compare with progress, cancel, and a page that stays responsive', async () => {
+        const many = await writeMany(tmp, 10_000);
+        await compareMany(page, moto.url, many, 10_000, () =>
+          browser.dropDirectory(page, '.sync-view', many),
+        );
+      }, 600_000);
+    }
   });
 }
