@@ -1,10 +1,12 @@
 // "Compare with folder" in the S3 panel on moto: a folder against a prefix where one file changed,
 // one is new, one object exists only in the bucket and a multipart object the AWS CLI wrote is the
 // same; upload the two, delete the one after a confirm, and the AWS CLI sees the bucket match.
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { expect } from 'vitest';
 import { awsCli } from './aws-cli';
 import { bodyText, fill, press, type TypingPage, waitForText } from './profiles-scenarios';
@@ -204,7 +206,28 @@ export async function compareMany(
   count: number,
   give: () => Promise<void>,
 ) {
-  awsCli(motoUrl, ['s3', 'sync', '--only-show-errors', folder, `s3://${SYNC_BUCKET}/many/`]);
+  // Asynchronously: the test process must keep reading moto's log while 10,000 PUTs go in (a
+  // blocked pipe stalls moto), which awsCli's synchronous run would not.
+  await promisify(execFile)(
+    'aws',
+    [
+      '--endpoint-url',
+      motoUrl,
+      's3',
+      'sync',
+      '--only-show-errors',
+      folder,
+      `s3://${SYNC_BUCKET}/many/`,
+    ],
+    {
+      env: {
+        ...process.env,
+        AWS_ACCESS_KEY_ID: 'AKIDCLICHECK00000001',
+        AWS_SECRET_ACCESS_KEY: 'cli/check/secret/0000000000000000000001',
+        AWS_DEFAULT_REGION: 'us-east-1',
+      },
+    },
+  );
   await page.click('#tab-s3');
   if (!(await bodyText(page)).includes(`Compare ${SYNC_BUCKET} with a folder`)) {
     await press(page, SYNC_BUCKET);
