@@ -243,7 +243,7 @@ export async function compareMany(
     const deadline = Date.now() + 120_000;
     for (;;) {
       const phase = document.querySelector('[data-sync-phase]');
-      const cancel = [...document.querySelectorAll('.sync-view button')].find(
+      const cancel = [...document.querySelectorAll<HTMLButtonElement>('.sync-view button')].find(
         (b) => b.textContent?.trim() === 'Cancel',
       );
       if (
