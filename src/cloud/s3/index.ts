@@ -64,6 +64,20 @@ export {
   deleteObjects,
 } from './delete-objects';
 export {
+  awsCliPartSize,
+  type ContentHashes,
+  candidatePartSizes,
+  cirrusPartSize,
+  createContentHasher,
+  type EtagShape,
+  etagMatches,
+  etagShape,
+  type HashPlan,
+  hashPlanFor,
+  multipartEtag,
+} from './etag-content';
+export { IncrementalMd5 } from './incremental-md5';
+export {
   compileKeyPattern,
   globSource,
   isGlob,

@@ -28,6 +28,8 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
   const dialog = signal<S3Dialog | null>(null);
   /** The bucket whose Settings view is shown instead of the list, if any. */
   const settingsOf = signal<string | null>(null);
+  /** The bucket whose "Compare with folder" view is shown instead of the list, if any. */
+  const syncOf = signal<string | null>(null);
   const dialogError = signal<CloudErrorData | null>(null);
   let here: { current: CurrentProfile; targets: BucketTargets } | null = null;
   const where = () => here;
@@ -81,6 +83,7 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
       settingsOf.value = null;
       search.close();
       versions.setShow(false);
+      syncOf.value = null;
       view.reset();
       queue.clearResumable();
     });
@@ -124,6 +127,13 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
     closeSettings() {
       settingsOf.value = null;
     },
+    syncOf,
+    openSync(name: string) {
+      syncOf.value = name;
+    },
+    closeSync() {
+      syncOf.value = null;
+    },
     /** The profile and signer for one bucket's requests (its region's, on AWS). */
     bucketAt: at,
     dialog,
@@ -139,6 +149,8 @@ export function createS3Model(deps: ModelDeps, opts: S3ModelOptions = {}) {
       const name = view.bucket.value;
       if (name) await queue.add(files, name, view.prefix.value);
     },
+    /** Queues files under `prefix` of `bucket`, wherever the browser is (folder compare). */
+    uploadTo: queue.add,
     cancel: queue.cancel,
     resumeLater: queue.resumeLater,
     discard: queue.discard,

@@ -15,6 +15,7 @@ import { s3Model } from './s3-model';
 import { BucketSearchView } from './s3-search';
 import { ToResume, UploadList, UploadOptionsDialog, uploadSettingsSummary } from './s3-uploads';
 import { BucketSettings } from './settings/bucket-settings';
+import { SyncView } from './sync/sync-view';
 import { VersionsView } from './versions-view';
 import './s3.css';
 
@@ -46,6 +47,17 @@ export default function S3Panel() {
       <section class="resource-panel" aria-label={t('tabS3')}>
         <BucketSettings model={model} bucket={settingsOf} />
         <UploadList model={model} />
+      </section>
+    );
+  }
+  const syncOf = model.syncOf.value;
+  if (syncOf) {
+    // The compare view queues its uploads in the page's queue: they stay in sight here.
+    return (
+      <section class="resource-panel" aria-label={t('tabS3')}>
+        <SyncView model={model} bucket={syncOf} />
+        <UploadList model={model} />
+        <ToResume model={model} />
       </section>
     );
   }
@@ -164,6 +176,9 @@ export default function S3Panel() {
               />
               <span>{t('s3ShowVersions')}</span>
             </label>
+            <button type="button" onClick={() => model.openSync(bucket)}>
+              {t('s3SyncOpen')}
+            </button>
             <button type="button" onClick={() => model.open({ kind: 'create-folder' })}>
               {t('s3CreateFolder')}
             </button>
