@@ -285,6 +285,7 @@ export async function compareMany(
   expect(await filterText(page, 'identical')).toMatch(new RegExp(`^Identical: ${count} \\(`));
   expect(await filterText(page, 'new')).toMatch(/^New: 0 /);
   const gap = await page.evaluate(() => (window as unknown as { syncGap: number }).syncGap);
+  console.log(`${count} files compared; longest stall of the page: ${Math.round(gap)} ms`);
   // Generous for a loaded machine; hashing 10,000 files on the page's own thread would stall it.
   expect(gap, 'longest stall of the page while comparing (ms)').toBeLessThan(1500);
 }
