@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { VolumePermissions } from '../../cloud/ec2';
+import { DestinationRegion } from '../components/destination-region';
 import { Dialog } from '../components/dialog';
 import { FeatureError } from '../components/feature-error';
 import { Checkbox, TextField } from '../components/field';
-import { asError } from '../errors';
 import { t } from '../i18n';
 import type { VolumesModel } from './volumes-model';
 
@@ -23,25 +23,9 @@ export function CopySnapshotDialog({
   snapshotId: string;
 }) {
   const snapshot = model.findSnapshot(snapshotId);
-  const [regions, setRegions] = useState<string[] | null>(null);
-  const [regionError, setRegionError] = useState<ReturnType<typeof asError> | null>(null);
   const [region, setRegion] = useState('');
   const [description, setDescription] = useState(snapshot?.description ?? '');
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    let live = true;
-    model.sharing.regions().then(
-      (found) => {
-        if (!live) return;
-        setRegions(found);
-        setRegion(model.profile.value?.profile.region ?? found[0] ?? '');
-      },
-      (e: unknown) => live && setRegionError(asError(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [snapshotId]);
   async function submit() {
     setBusy(true);
     await model.sharing.copy(snapshotId, region, description);
@@ -67,23 +51,14 @@ export function CopySnapshotDialog({
         </>
       }
     >
-      <div class="field">
-        <label for="copy-snapshot-region">{t('imgDestination')}</label>
-        <select
-          id="copy-snapshot-region"
-          value={region}
-          disabled={!regions}
-          onChange={(e) => setRegion(e.currentTarget.value)}
-        >
-          {!regions && <option value="">{t('loading')}</option>}
-          {regions?.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </div>
-      {regionError && <FeatureError error={regionError} feature={t('imgFeatureCopySnapshot')} />}
+      <DestinationRegion
+        id="copy-snapshot-region"
+        load={model.sharing.regions}
+        initial={(found) => model.profile.value?.profile.region ?? found[0] ?? ''}
+        value={region}
+        onValue={setRegion}
+        feature={t('imgFeatureCopySnapshot')}
+      />
       <TextField
         id="copy-snapshot-description"
         label={t('colDescription')}
