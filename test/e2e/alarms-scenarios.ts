@@ -1,7 +1,7 @@
 // CloudWatch alarms and detailed monitoring, written once for both browsers and checked with the
 // AWS CLI on the same moto: an alarm created in the Alarms tab (after its checks refused a bad
-// period), its actions disabled, its history read, then deleted; detailed monitoring turned on for
-// an instance from the Instances tab's Actions menu.
+// period and the cloud refused an SNS action, the input kept), its actions disabled, its history
+// read, then deleted; detailed monitoring turned on for an instance from the Actions menu.
 import { expect } from 'vitest';
 import { fill, press, run, type TypingPage, waitForText } from './profiles-scenarios';
 import { waitFor } from './shell-scenarios';
@@ -81,6 +81,18 @@ export async function createAlarm(page: TypingPage, cli: Cli, name: string, inst
     page,
     'Alarm when CPUUtilization average > 80 for 3 consecutive periods of 5 minutes',
   );
+  // This cloud has no SNS: its refusal stays in the dialog, and so does everything typed.
+  await fill(page, 'Notify SNS topic (ARN, optional)', 'arn:aws:sns:eucalyptus:000000000001:ops');
+  await press(page, 'Create alarm');
+  await waitForText(page, 'SNS is not available on this cloud');
+  const kept = await run<string[]>(
+    page,
+    `return ['alarm-name', 'alarm-threshold', 'alarm-evaluation-periods', 'alarm-period']
+       .map((id) => document.querySelector('dialog[open] #' + id)?.value);`,
+  );
+  expect(kept).toEqual([name, '80', '3', '300']);
+  expect(cliAlarms(cli, name)).toEqual([]);
+  await fill(page, 'Notify SNS topic (ARN, optional)', '');
   await press(page, 'Create alarm');
   await waitForText(page, `Alarm ${name} created.`);
   await waitForText(page, 'CPUUtilization > 80 for 3 × 5 min');

@@ -1,6 +1,6 @@
 // CloudWatch alarms and detailed monitoring in each browser (Chromium signs with SigV4, Firefox
-// with SigV2) on a Eucalyptus-shaped cloud whose /services/CloudWatch goes to moto; what the panel
-// did is then read with the AWS CLI from the same moto.
+// with SigV2) on a Eucalyptus-shaped cloud (no SNS) whose /services/CloudWatch goes to moto; what
+// the panel did is then read with the AWS CLI from the same moto.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   BROWSERS,
@@ -8,6 +8,7 @@ import {
   type ScenarioPage,
   type TestBrowser,
 } from '../support/browser-adapter';
+import { refuseSnsActions } from '../support/cloudwatch-answers';
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import { createAlarm, disableHistoryDelete, monitoringOn } from './alarms-scenarios';
@@ -30,7 +31,11 @@ for (const kind of BROWSERS) {
 
     beforeAll(async () => {
       moto = await startMoto();
-      frontDoor = await startFrontDoor({ motoUrl: moto.url, credentials: [CREDENTIALS] });
+      frontDoor = await startFrontDoor({
+        motoUrl: moto.url,
+        credentials: [CREDENTIALS],
+        queryAnswer: refuseSnsActions,
+      });
       instanceId = await launchNamed(moto.port, 'e2e watched');
       ({ browser, page } = await panelOnFrontDoor(kind, frontDoor));
       signedFrom = frontDoor.requests.length;
