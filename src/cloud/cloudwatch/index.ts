@@ -3,5 +3,6 @@
 
 export * from './alarm-history';
 export * from './alarms';
+export * from './has-no-cloudwatch';
 export * from './list-metrics';
 export * from './types';

@@ -10,15 +10,13 @@ import {
   describeAlarms,
   disableAlarmActions,
   enableAlarmActions,
+  hasNoCloudWatch,
   listMetrics,
   type MetricAlarm,
   type MetricId,
 } from '../../cloud/cloudwatch';
 import { endpointFor } from '../../cloud/endpoints';
-import type { CloudErrorData } from '../../cloud/errors';
-import type { Profile } from '../../cloud/profile';
 import { queryCall, queryList } from '../../cloud/query';
-import { isUnsupportedAction } from '../../cloud/unsupported';
 import { createColumnPrefs } from '../components/column-prefs';
 import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
@@ -43,14 +41,6 @@ function batches(names: readonly string[]): string[][] {
   for (let i = 0; i < names.length; i += NAMES_PER_CALL)
     out.push(names.slice(i, i + NAMES_PER_CALL));
   return out;
-}
-
-/** The profile has no CloudWatch: an S3-only profile, or a cloud that has no such service. */
-export function hasNoCloudWatch(profile: Profile | undefined, error: CloudErrorData | null) {
-  if (profile && !endpointFor(profile, 'monitoring')) return true;
-  if (!error) return false;
-  // A Eucalyptus cloud without CloudWatch answers its path with 404, or names the action unknown.
-  return error.status === 404 || error.code === 'NoEndpoint' || isUnsupportedAction(error);
 }
 
 export function createAlarmsModel(deps: ModelDeps, options: { pageSize?: number } = {}) {

@@ -10,6 +10,7 @@ import {
   describeAlarms,
   disableAlarmActions,
   enableAlarmActions,
+  hasNoCloudWatch,
   type PutMetricAlarmInput,
   putMetricAlarm,
 } from '../../../src/cloud/cloudwatch';
@@ -21,6 +22,7 @@ import {
   runInstances,
   unmonitorInstances,
 } from '../../../src/cloud/ec2';
+import type { CloudErrorData } from '../../../src/cloud/errors';
 import { createLocalSigner } from '../../../src/cloud/local-signer';
 import type { EucalyptusProfile } from '../../../src/cloud/profile';
 import { queryCall, queryList } from '../../../src/cloud/query';
@@ -211,6 +213,23 @@ test('a cloud without SNS refuses an SNS action: a typed error with its words', 
     alarmNames: ['notify <ops>'],
   });
   expect(left).toEqual([]);
+});
+
+test('a cloud without CloudWatch answers its path with 404: the tab says it is not available', async () => {
+  const profile = frontDoorProfile(door, creds.accessKeyId, { cloudwatchPath: '/services/None' });
+  const refused = queryList(
+    'monitoring',
+    describeAlarms,
+    profile,
+    createLocalSigner(profile, creds),
+    {},
+  );
+  const error = await refused.then(
+    () => null,
+    (e: unknown) => e as CloudErrorData,
+  );
+  expect(error).toMatchObject({ status: 404 });
+  expect(hasNoCloudWatch(profile, error)).toBe(true);
 });
 
 test('through the front door every CloudWatch request was signed for monitoring at its path', () => {

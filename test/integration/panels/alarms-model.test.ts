@@ -4,10 +4,10 @@
 
 import '../../support/fake-browser';
 import { describe, expect, test } from 'vitest';
-import { putMetricAlarm } from '../../../src/cloud/cloudwatch';
+import { hasNoCloudWatch, putMetricAlarm } from '../../../src/cloud/cloudwatch';
 import type { EucalyptusProfile, S3CompatibleProfile } from '../../../src/cloud/profile';
 import { queryCall } from '../../../src/cloud/query';
-import { createAlarmsModel, hasNoCloudWatch } from '../../../src/panels/alarms/alarms-model';
+import { createAlarmsModel } from '../../../src/panels/alarms/alarms-model';
 import type { CurrentProfile } from '../../../src/panels/model-deps';
 import { testDeps } from '../../support/model-deps';
 import { connect } from '../ec2/support';
