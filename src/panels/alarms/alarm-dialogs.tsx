@@ -46,16 +46,19 @@ export function PickMetricDialog({ model }: { model: AlarmsModel }) {
   const [problems, setProblems] = useState<
     Partial<Record<'namespace' | 'metricName' | 'dimensions', string>>
   >({});
+  /** The namespace whose metrics are listed: AWS has thousands of metrics across namespaces. */
+  const [listed, setListed] = useState('AWS/EC2');
   useEffect(() => {
-    let live = true;
-    model.metrics().then(
-      (found) => live && setMetrics(found),
-      (e) => live && setLoadError(asError(e)),
+    const stop = new AbortController();
+    setMetrics(null);
+    setLoadError(null);
+    model.metrics(listed, stop.signal).then(
+      (found) => !stop.signal.aborted && setMetrics(found),
+      (e) => !stop.signal.aborted && setLoadError(asError(e)),
     );
-    return () => {
-      live = false;
-    };
-  }, [model]);
+    // Closing the dialog stops the listing between pages.
+    return () => stop.abort();
+  }, [model, listed]);
 
   function choose(key: string) {
     const metric = metrics?.find((m) => metricKey(m) === key);
@@ -103,7 +106,7 @@ export function PickMetricDialog({ model }: { model: AlarmsModel }) {
         </>
       }
     >
-      <Field id="alarm-metric-list" label={t('cwMetricsWithData')}>
+      <Field id="alarm-metric-list" label={t('cwMetricsWithData', listed)}>
         {loadError ? (
           <ErrorMessage error={loadError} />
         ) : (
@@ -136,6 +139,15 @@ export function PickMetricDialog({ model }: { model: AlarmsModel }) {
         onValue={setNamespace}
         error={problems.namespace}
       />
+      <div class="toolbar">
+        <button
+          type="button"
+          disabled={!namespace.trim() || namespace.trim() === listed}
+          onClick={() => setListed(namespace.trim())}
+        >
+          {t('cwListNamespace')}
+        </button>
+      </div>
       <TextField
         id="alarm-metric-name"
         label={t('cwMetricName')}

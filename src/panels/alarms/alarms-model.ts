@@ -119,13 +119,18 @@ export function createAlarmsModel(deps: ModelDeps, options: { pageSize?: number 
         if (panel.dialog.value === opened) panel.dialogError.value = asError(e);
       }
     },
-    /** The metrics with data in the region, for the metric picker (ListMetrics, every page). */
-    async metrics(namespace?: string): Promise<MetricId[]> {
+    /** The metrics with data in a namespace of the region, for the metric picker (every page). */
+    async metrics(namespace: string, signal?: AbortSignal): Promise<MetricId[]> {
       const current = panel.current();
       if (!current) return [];
-      return queryList('monitoring', listMetrics, current.profile, current.signer, {
-        ...(namespace ? { namespace } : {}),
-      });
+      return queryList(
+        'monitoring',
+        listMetrics,
+        current.profile,
+        current.signer,
+        { namespace },
+        signal ? { signal } : {},
+      );
     },
     /** Create alarm… said it made one: close, say so, show it. */
     created(alarmName: string) {

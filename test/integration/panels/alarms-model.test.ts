@@ -109,10 +109,34 @@ describe('alarms model', () => {
     expect(model.list.rows.value).toEqual([]);
   });
 
-  test('the metrics for the picker', async () => {
-    await put('has-metric');
+  test('the metrics of a namespace for the picker', async () => {
+    const response = await fetch(`${env.moto.url}/`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization:
+          'AWS4-HMAC-SHA256 Credential=AKIDEC2CLIENT0000001/20260101/us-east-1/monitoring/aws4_request, SignedHeaders=host, Signature=0',
+      },
+      body: new URLSearchParams({
+        Action: 'PutMetricData',
+        Version: '2010-08-01',
+        Namespace: 'Cirrus/Picker',
+        'MetricData.member.1.MetricName': 'Queue',
+        'MetricData.member.1.Value': '3',
+        'MetricData.member.1.Dimensions.member.1.Name': 'Worker',
+        'MetricData.member.1.Dimensions.member.1.Value': 'w1',
+      }),
+    });
+    expect(response.status).toBe(200);
     const model = open();
     await loadedList(model.list);
+    expect(await model.metrics('Cirrus/Picker')).toEqual([
+      {
+        namespace: 'Cirrus/Picker',
+        metricName: 'Queue',
+        dimensions: [{ name: 'Worker', value: 'w1' }],
+      },
+    ]);
     expect(await model.metrics('Nothing/Here')).toEqual([]);
   });
 
