@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { alignSeries } from '../../../src/panels/graphs/align-series';
 import {
   formatAxisTime,
   formatBytes,
@@ -44,4 +45,32 @@ test('a point’s full local time names its zone, in the UI language', () => {
   const ny = { locale: 'en-US', timeZone: 'America/New_York' };
   expect(formatPointTime(t, ny)).toBe('Nov 1, 2026, 01:30 EDT');
   expect(formatPointTime(t + 3_600_000, ny)).toBe('Nov 1, 2026, 01:30 EST');
+});
+
+test('series of one graph share one x array; a missing point is a gap, not a zero', () => {
+  const t0 = Date.UTC(2026, 11, 3, 15, 0);
+  const min = 60_000;
+  expect(
+    alignSeries([
+      {
+        label: 'NetworkIn',
+        points: [
+          { time: t0 + 2 * min, value: 5 },
+          { time: t0, value: 1 },
+        ],
+      },
+      {
+        label: 'NetworkOut',
+        points: [
+          { time: t0 + min, value: 7 },
+          { time: t0, value: 0 },
+        ],
+      },
+    ]),
+  ).toEqual([
+    [t0 / 1000, t0 / 1000 + 60, t0 / 1000 + 120],
+    [1, null, 5],
+    [0, 7, null],
+  ]);
+  expect(alignSeries([{ label: 'CPUUtilization', points: [] }])).toEqual([[], []]);
 });
