@@ -43,6 +43,7 @@ export interface MetricDataResult {
 
 export const getMetricData = queryListOperation<GetMetricDataInput, MetricDataResult>({
   action: 'GetMetricData',
+  big: true,
   nextParam: 'NextToken',
   params: (input) =>
     flattenQuery({
@@ -70,6 +71,18 @@ export const getMetricData = queryListOperation<GetMetricDataInput, MetricDataRe
   next: (result) => text(child(result, 'NextToken')),
 });
 
+/**
+ * CloudWatch's own form (2026-12-03T15:27:00Z) through Date.parse, which is fast for 10,000
+ * timestamps; any other form a cloud sends through parseEc2Time.
+ */
+function readTime(raw: string): number | undefined {
+  if (raw.length === 20 && raw.endsWith('Z')) {
+    const fast = Date.parse(raw);
+    if (Number.isFinite(fast)) return fast;
+  }
+  return parseEc2Time(raw)?.getTime();
+}
+
 function members(node: XmlValue | undefined, name: string): string[] {
   const value = child(child(node, name), 'member');
   const all = value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value];
@@ -83,7 +96,7 @@ function readResult(member: XmlValue): MetricDataResult {
   const rawValues = members(member, 'Values');
   // The two lists pair up by position; an unreadable pair is left out rather than misplaced.
   for (const [i, raw] of rawTimes.entries()) {
-    const time = parseEc2Time(raw)?.getTime();
+    const time = readTime(raw);
     const rawValue = rawValues[i] ?? '';
     const value = rawValue === '' ? Number.NaN : Number(rawValue);
     if (time === undefined || !Number.isFinite(value)) continue;

@@ -73,7 +73,7 @@ export function GraphsSection({ target }: { target: GraphTarget }) {
 function Graph({ spec, model }: { spec: GraphSpec; model: GraphsModel }) {
   const state = model.state.value;
   const title = t(spec.title);
-  let body = <p class="muted graph-empty">{t('loading')}</p>;
+  let body = <p class="muted graph-loading">{t('loading')}</p>;
   if (state.kind === 'failed') body = <ErrorMessage error={state.error} />;
   if (state.kind === 'ready') {
     const results = spec.metricNames.map((_, i) => state.series.get(queryId(spec, i)));
