@@ -103,7 +103,12 @@ function Graph({ spec, model }: { spec: GraphSpec; model: GraphsModel }) {
       <figcaption>
         <span class="graph-title">{title}</span>
         <span class="muted graph-stat">
-          {spec.stat} · {spec.metricNames.join(', ')}
+          {spec.stat}
+          {spec.metricNames.map((name, i) => (
+            <span key={name} class={`graph-key graph-key-${i + 1}`}>
+              {name}
+            </span>
+          ))}
         </span>
       </figcaption>
       {body}
