@@ -7,9 +7,11 @@ import {
   ec2List,
   getConsoleOutput,
   type Instance,
+  monitorInstances,
   rebootInstances,
   startInstances,
   stopInstances,
+  unmonitorInstances,
 } from '../../cloud/ec2';
 import { launchWatches } from '../../storage/items';
 import { createColumnPrefs } from '../components/column-prefs';
@@ -175,6 +177,17 @@ export function createInstancesModel(
         if (blocked.length === 0)
           return { key: 'noticeTerminating', args: [terminated.join(', ')] };
         return { key: 'attrNoticeTerminatingExcept', args: [terminated.join(', '), labels] };
+      }),
+    /** Detailed monitoring (CloudWatch data every minute) on or off for the instances. */
+    setMonitoring: (ids: string[], on: boolean) =>
+      panel.act(async ({ profile, signer }) => {
+        await ec2Call(on ? monitorInstances : unmonitorInstances, profile, signer, {
+          instanceIds: ids,
+        });
+        return {
+          key: on ? 'cwNoticeMonitoringOn' : 'cwNoticeMonitoringOff',
+          args: [ids.join(', ')],
+        };
       }),
     /** StopInstances with Force: for an instance stuck stopping; confirmed first. */
     forceStop: (ids: string[]) =>

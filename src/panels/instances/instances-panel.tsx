@@ -143,6 +143,20 @@ export default function InstancesPanel() {
           </button>
           <button
             type="button"
+            disabled={chosen.length === 0 || stateIs('terminated')}
+            onClick={() => void model.setMonitoring(ids, true)}
+          >
+            {t('cwMonitoringOn')}
+          </button>
+          <button
+            type="button"
+            disabled={chosen.length === 0 || stateIs('terminated')}
+            onClick={() => void model.setMonitoring(ids, false)}
+          >
+            {t('cwMonitoringOff')}
+          </button>
+          <button
+            type="button"
             disabled={!stateIs('running', 'stopping')}
             onClick={() => model.open({ kind: 'force-stop', ids })}
           >

@@ -1,0 +1,8 @@
+// The CloudWatch client: operation descriptions run with queryCall/queryList (src/cloud/query)
+// on the service 'monitoring'.
+
+export * from './alarm-history';
+export * from './alarms';
+export * from './has-no-cloudwatch';
+export * from './list-metrics';
+export * from './types';
