@@ -7,18 +7,14 @@ import { flattenQuery } from '../ec2/query';
 import { parseEc2Time } from '../ec2/time';
 import { queryListOperation } from '../query';
 import { child, elements, text, type XmlValue } from '../xml';
-import {
-  cloudWatchTime,
-  dimensionParams,
-  type MetricName,
-  type MetricStatistic,
-} from './get-metric-statistics';
+import { cloudWatchTime } from './get-metric-statistics';
+import { dimensionParams, type MetricId, type Statistic } from './types';
 
 export interface MetricQuery {
   /** Starts with a lower-case letter; letters, digits and _ only (CloudWatch's rule). */
   id: string;
-  metric: MetricName;
-  stat: MetricStatistic;
+  metric: MetricId;
+  stat: Statistic;
   /** Seconds. */
   period: number;
   unit?: string;

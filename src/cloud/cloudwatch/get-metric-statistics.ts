@@ -6,24 +6,15 @@ import { flattenQuery } from '../ec2/query';
 import { parseEc2Time } from '../ec2/time';
 import type { QueryOperation } from '../query';
 import { child, elements, text, type XmlValue } from '../xml';
+import { dimensionParams, type MetricId, STATISTICS, type Statistic } from './types';
 
-/** A metric as CloudWatch names it: namespace, name and its dimensions. */
-export interface MetricName {
-  namespace: string;
-  metricName: string;
-  dimensions: ReadonlyArray<{ name: string; value: string }>;
-}
-
-export const METRIC_STATISTICS = ['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount'] as const;
-export type MetricStatistic = (typeof METRIC_STATISTICS)[number];
-
-export interface GetMetricStatisticsInput extends MetricName {
+export interface GetMetricStatisticsInput extends MetricId {
   /** Epoch milliseconds. */
   start: number;
   end: number;
   /** Seconds, a multiple of 60. */
   period: number;
-  statistics: readonly MetricStatistic[];
+  statistics: readonly Statistic[];
   /** Only points recorded in this unit; CloudWatch otherwise mixes none and answers all. */
   unit?: string;
 }
@@ -31,7 +22,7 @@ export interface GetMetricStatisticsInput extends MetricName {
 /** One point: the start of its period (epoch ms), the statistics asked for, and its unit. */
 export interface StatisticsPoint {
   time: number;
-  values: Partial<Record<MetricStatistic, number>>;
+  values: Partial<Record<Statistic, number>>;
   unit: string;
 }
 
@@ -44,10 +35,6 @@ export interface MetricStatistics {
 /** CloudWatch's timestamp form: ISO 8601 in UTC, whole seconds. */
 export function cloudWatchTime(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-
-export function dimensionParams(dimensions: MetricName['dimensions']) {
-  return { member: dimensions.map((d) => ({ Name: d.name, Value: d.value })) };
 }
 
 export const getMetricStatistics: QueryOperation<GetMetricStatisticsInput, MetricStatistics> = {
@@ -77,7 +64,7 @@ function readPoint(member: XmlValue): StatisticsPoint | null {
   const time = parseEc2Time(text(child(member, 'Timestamp')))?.getTime();
   if (time === undefined) return null;
   const values: StatisticsPoint['values'] = {};
-  for (const name of METRIC_STATISTICS) {
+  for (const name of STATISTICS) {
     const raw = text(child(member, name));
     const value = raw === '' ? Number.NaN : Number(raw);
     if (Number.isFinite(value)) values[name] = value;

@@ -2,14 +2,14 @@
 // one statistic and unit over one or two metrics of the resource's dimension.
 // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/viewing_metrics_with_cloudwatch.html
 
-import type { MetricStatistic } from '../../cloud/cloudwatch/get-metric-statistics';
+import type { Statistic } from '../../cloud/cloudwatch';
 import type { MessageKey } from '../i18n';
 
 export interface GraphSpec {
   /** Unique in its set; part of the GetMetricData query ids. */
   id: string;
   title: MessageKey;
-  stat: MetricStatistic;
+  stat: Statistic;
   /** CloudWatch's unit of the metrics, for the axis and the readout. */
   unit: string;
   metricNames: readonly string[];

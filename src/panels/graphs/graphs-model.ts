@@ -3,6 +3,7 @@
 
 import { signal } from '@preact/signals';
 import type { MetricQuery } from '../../cloud/cloudwatch/get-metric-data';
+import { hasNoCloudWatch } from '../../cloud/cloudwatch/has-no-cloudwatch';
 import {
   GRAPH_RANGES,
   type GraphRange,
@@ -118,7 +119,10 @@ export function createGraphsModel(
       const error = asError(thrown);
       state.value = isUnsupportedAction(error)
         ? { kind: 'unsupported', error }
-        : { kind: 'failed', error, window };
+        : // A Eucalyptus cloud without CloudWatch answers its path with 404.
+          hasNoCloudWatch(profile, error)
+          ? { kind: 'no-cloudwatch' }
+          : { kind: 'failed', error, window };
     }
   }
 
