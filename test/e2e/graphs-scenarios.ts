@@ -3,7 +3,7 @@
 // with its unit, the range switch is remembered, and "Create alarm…" from the graph makes an
 // alarm the CLI sees with the instance's dimension.
 import { expect } from 'vitest';
-import { run, waitForText } from './profiles-scenarios';
+import { press, run, waitForText } from './profiles-scenarios';
 import { type DrivenPage, waitFor } from './shell-scenarios';
 
 export type Cli = (args: string[]) => unknown;
@@ -149,4 +149,60 @@ export async function graphsDrawThePoints(
     'the remembered range',
   );
   await waitForPoints(page, points, 'the points again');
+}
+
+interface CliAlarm {
+  AlarmName: string;
+  Namespace: string;
+  MetricName: string;
+  Dimensions: Array<{ Name: string; Value: string }>;
+  Statistic: string;
+  Period: number;
+  Threshold: number;
+  ComparisonOperator: string;
+}
+
+/**
+ * Create alarm… from the CPU graph opens the Alarms tab's dialog filled from the graph (its
+ * statistic and period, 80 %); the alarm it creates is in `aws cloudwatch describe-alarms` with
+ * the instance's InstanceId.
+ */
+export async function createAlarmFromCpuGraph(page: DrivenPage, cli: Cli, instanceId: string) {
+  await run(page, `document.querySelector('[data-graph="cpu"] .graph-alarm').click();`);
+  const form = await waitFor(
+    page,
+    () => {
+      const value = (id: string) =>
+        document.querySelector<HTMLInputElement | HTMLSelectElement>(`dialog[open] #${id}`)?.value;
+      const threshold = value('alarm-threshold');
+      return threshold
+        ? {
+            threshold,
+            statistic: value('alarm-statistic'),
+            period: value('alarm-period'),
+            metric: document.querySelector('dialog[open] [data-testid="alarm-metric"]')
+              ?.textContent,
+          }
+        : null;
+    },
+    'the Create alarm dialog filled from the graph',
+  );
+  expect(form).toEqual({
+    threshold: '80',
+    statistic: 'Average',
+    period: '300',
+    metric: `AWS/EC2 · CPUUtilization · InstanceId=${instanceId}`,
+  });
+  await press(page, 'Create alarm');
+  await waitForText(page, `Alarm CPUUtilization ${instanceId} created.`);
+  const { MetricAlarms } = cli(['cloudwatch', 'describe-alarms']) as { MetricAlarms: CliAlarm[] };
+  expect(MetricAlarms.find((a) => a.AlarmName === `CPUUtilization ${instanceId}`)).toMatchObject({
+    Namespace: 'AWS/EC2',
+    MetricName: 'CPUUtilization',
+    Dimensions: [{ Name: 'InstanceId', Value: instanceId }],
+    Statistic: 'Average',
+    Period: 300,
+    Threshold: 80,
+    ComparisonOperator: 'GreaterThanThreshold',
+  });
 }

@@ -1,6 +1,7 @@
 // CloudWatch graphs in each browser (Chromium signs with SigV4, Firefox with SigV2) on a
 // Eucalyptus-shaped cloud: CPU points put into moto with the AWS CLI are what the instance's
-// graph draws, read back by hovering, over a second range that is remembered.
+// graph draws, read back by hovering, over a second range that is remembered; an alarm created
+// from the graph is then read with the AWS CLI.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   BROWSERS,
@@ -11,7 +12,12 @@ import {
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import { awsCli } from './aws-cli';
-import { cpuPoints, graphsDrawThePoints, putCpuPoints } from './graphs-scenarios';
+import {
+  cpuPoints,
+  createAlarmFromCpuGraph,
+  graphsDrawThePoints,
+  putCpuPoints,
+} from './graphs-scenarios';
 import { launchNamed } from './instance-settings-scenarios';
 import { CREDENTIALS, panelOnFrontDoor } from './profiles-scenarios';
 
@@ -46,6 +52,9 @@ for (const kind of BROWSERS) {
       const monitoring = frontDoor.requests.filter((r) => r.service === 'monitoring');
       expect(monitoring.length).toBeGreaterThan(0);
       expect(monitoring.filter((r) => !r.ok || r.sigVersion !== can.signatureVersion)).toEqual([]);
+    });
+    test('Create alarm… from the CPU graph: the CLI sees the alarm on the instance', async () => {
+      await createAlarmFromCpuGraph(page, cli, instanceId);
     });
   });
 }

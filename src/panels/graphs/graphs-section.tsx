@@ -2,15 +2,27 @@
 // for basic monitoring, and per graph its chart, "No data in this range" or the cloud's refusal.
 // Loaded on demand (lazy-graphs.tsx) with uPlot, so the tab's own code stays small.
 
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { metricWindow } from '../../cloud/cloudwatch/metric-range';
 import { browserDeps } from '../browser-deps';
 import { ErrorMessage } from '../components/error-message';
+import { lazyComponent } from '../components/lazy-component';
 import { type MessageKey, t } from '../i18n';
-import type { GraphSpec, GraphTarget } from './graph-specs';
-import { queryId } from './graph-specs';
+import {
+  dimensionFor,
+  type GraphSpec,
+  type GraphTarget,
+  namespaceFor,
+  queryId,
+} from './graph-specs';
 import { createGraphsModel, type GraphsModel } from './graphs-model';
 import { type ChartSeries, MetricChart } from './metric-chart';
 import './graphs.css';
+
+// The Alarms tab's dialog, fetched when a graph's Create alarm… is first pressed.
+const CreateAlarmDialog = lazyComponent(() =>
+  import('../alarms/create-alarm-dialog').then((m) => m.CreateAlarmDialog),
+);
 
 const RANGE_KEYS: Record<string, MessageKey> = {
   '1h': 'cwgRange1h',
@@ -31,7 +43,14 @@ export function GraphsSection({ target }: { target: GraphTarget }) {
     [target.kind, target.id, target.detailed],
   );
   useEffect(() => model.dispose, [model]);
+  const [alarmFor, setAlarmFor] = useState<GraphSpec | null>(null);
+  const [created, setCreated] = useState('');
   const state = model.state.value;
+  // The alarm watches what the graph shows: its statistic over the period of the range shown.
+  const period =
+    state.kind === 'ready' || state.kind === 'failed'
+      ? state.window.period
+      : metricWindow(model.range.value, Date.now(), target.detailed).period;
   return (
     <section class="graphs" aria-label={t('cwgTitle')}>
       <div class="graphs-toolbar">
@@ -57,20 +76,63 @@ export function GraphsSection({ target }: { target: GraphTarget }) {
       {!target.detailed && state.kind !== 'no-cloudwatch' && state.kind !== 'unsupported' && (
         <p class="muted graphs-note">{t('cwgBasicMonitoring')}</p>
       )}
+      {created && (
+        <p class="notice ok" role="status">
+          {t('cwNoticeCreated', created)}
+        </p>
+      )}
       {state.kind === 'no-cloudwatch' && <p class="muted">{t('cwgNoCloudWatch')}</p>}
       {state.kind === 'unsupported' && <p class="muted">{t('cwgUnsupported')}</p>}
       {(state.kind === 'ready' || state.kind === 'failed' || state.kind === 'loading') && (
         <div class="graphs-grid">
           {model.specs.map((spec) => (
-            <Graph key={spec.id} spec={spec} model={model} />
+            <Graph
+              key={spec.id}
+              spec={spec}
+              model={model}
+              onCreateAlarm={() => {
+                setCreated('');
+                setAlarmFor(spec);
+              }}
+            />
           ))}
         </div>
+      )}
+      {alarmFor && (
+        <CreateAlarmDialog
+          deps={browserDeps}
+          metric={{
+            namespace: namespaceFor(target),
+            // A graph of two metrics (in and out) alarms on its first; the dialog can change it.
+            metricName: alarmFor.metricNames[0] ?? '',
+            dimensions: [dimensionFor(target)],
+            unit: alarmFor.unit,
+          }}
+          defaults={{
+            statistic: alarmFor.stat,
+            period,
+            ...(alarmFor.alarmThreshold === undefined
+              ? {}
+              : { threshold: alarmFor.alarmThreshold }),
+            comparison: 'GreaterThanThreshold',
+          }}
+          onClose={() => setAlarmFor(null)}
+          onCreated={setCreated}
+        />
       )}
     </section>
   );
 }
 
-function Graph({ spec, model }: { spec: GraphSpec; model: GraphsModel }) {
+function Graph({
+  spec,
+  model,
+  onCreateAlarm,
+}: {
+  spec: GraphSpec;
+  model: GraphsModel;
+  onCreateAlarm: () => void;
+}) {
   const state = model.state.value;
   const title = t(spec.title);
   let body = <p class="muted graph-loading">{t('loading')}</p>;
@@ -110,6 +172,9 @@ function Graph({ spec, model }: { spec: GraphSpec; model: GraphsModel }) {
             </span>
           ))}
         </span>
+        <button type="button" class="graph-alarm" onClick={onCreateAlarm}>
+          {t('cwgCreateAlarm')}
+        </button>
       </figcaption>
       {body}
     </figure>
