@@ -9,6 +9,7 @@ import { lazyComponent } from '../components/lazy-component';
 import { NoticeLine } from '../components/resource-toolbar';
 import { createTempAccessList, rulesOfProfile } from '../components/temp-access-list';
 import { VirtualTable } from '../components/virtual-table';
+import { DetailsGraphs } from '../graphs/details-graphs';
 import { t } from '../i18n';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
 import { copyText, sshRefusalText } from '../ssh-text';
@@ -301,6 +302,13 @@ export default function InstancesPanel() {
       )}
       {single && (
         <InstanceDetails instance={single}>
+          <DetailsGraphs
+            target={{
+              kind: 'instance',
+              id: single.instanceId,
+              detailed: single.monitoring === 'enabled',
+            }}
+          />
           <InstanceAttributeRows
             instance={single}
             readings={
