@@ -1,0 +1,260 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { hintFor } from '../../cloud/connection-test';
+import { parseEc2Time } from '../../cloud/ec2/time';
+import type { CloudErrorData } from '../../cloud/errors';
+import browser from '../../shared/browser';
+import { overviewCache } from '../../storage/items';
+import { EmptyState } from '../components/empty-state';
+import { HINT_KEYS } from '../components/error-message';
+import { createListSearch } from '../components/list-search';
+import { useSort } from '../components/use-sort';
+import { type Column, VirtualTable } from '../components/virtual-table';
+import { t } from '../i18n';
+import { usePanelNav } from '../panel-nav';
+import type { PanelId } from '../panels';
+import { formatAge, formatUptime, type UptimeUnits } from './durations';
+import { IdleNotice } from './idle-notice';
+import { createOverviewModel, type OverviewEntry, type RunningRow } from './overview-model';
+import { browserOverviewSource, switchProfileAndRegion } from './overview-source';
+import './overview.css';
+
+/** An error in plain words: what to do about it when that is known, else the server's message. */
+function plainError(error: CloudErrorData): string {
+  const hint = error.code === 'KeychainLocked' ? 'hintKeychainLocked' : HINT_KEYS[hintFor(error)];
+  return hint === 'hintUnknown' ? error.message : `${t(hint)} (${error.message})`;
+}
+
+function Fetched({ entry, now, locale }: { entry: OverviewEntry; now: number; locale: string }) {
+  const state = entry.loading ? ` · ${t('ovFetching')}` : '';
+  if (entry.at === null) return <>{entry.loading ? t('ovFetching') : t('ovNotYet')}</>;
+  const at = new Date(entry.at);
+  return (
+    <>
+      <time dateTime={at.toISOString()} title={at.toLocaleString()}>
+        {formatAge(now - entry.at, locale)}
+      </time>
+      {state}
+    </>
+  );
+}
+
+function CountsRow({ entry, now, locale }: { entry: OverviewEntry; now: number; locale: string }) {
+  const s = entry.summary;
+  const region =
+    entry.kind === 'buckets'
+      ? t('ovBucketsRow')
+      : entry.kind === 'regions'
+        ? t('ovRegionsRow')
+        : entry.region;
+  const cell = (value: number | undefined) => <td class="num">{value ?? ''}</td>;
+  return (
+    <tr data-key={entry.key} class={entry.error ? 'failed' : undefined}>
+      <td>{entry.profileName}</td>
+      <td>{region}</td>
+      {entry.error ? (
+        <td colSpan={8} class="error" title={`${entry.error.code}: ${entry.error.message}`}>
+          {plainError(entry.error)}
+        </td>
+      ) : (
+        <>
+          {cell(s?.instances.running)}
+          {cell(s?.instances.stopped)}
+          {cell(s?.instances.other)}
+          {cell(s?.volumes.attached)}
+          {cell(s?.volumes.available)}
+          {cell(s?.addresses.associated)}
+          {cell(s?.addresses.unassociated)}
+          {cell(entry.buckets)}
+        </>
+      )}
+      <td class="fetched">
+        <Fetched entry={entry} now={now} locale={locale} />
+      </td>
+    </tr>
+  );
+}
+
+export default function OverviewPanel() {
+  const nav = usePanelNav();
+  const model = useMemo(
+    () => createOverviewModel({ source: browserOverviewSource, cache: overviewCache }),
+    [],
+  );
+  useEffect(() => {
+    void model.init();
+    return model.dispose;
+  }, [model]);
+  const search = useMemo(
+    () =>
+      createListSearch(model.runningRows, (r) =>
+        [r.profileName, r.region, r.name, r.instanceId, r.instanceType].join('\n'),
+      ),
+    [model],
+  );
+  useEffect(() => search.dispose, [search]);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const locale = browser.i18n.getUILanguage();
+  const now = model.clock.value;
+  const units: UptimeUnits = {
+    day: t('ovUnitDay'),
+    hour: t('ovUnitHour'),
+    minute: t('ovUnitMinute'),
+    justStarted: t('ovJustStarted'),
+  };
+  const launched = (r: RunningRow) => parseEc2Time(r.launchTime)?.getTime() ?? Number.NaN;
+
+  async function open(panel: PanelId, profileId: string, region: string, select: string) {
+    setOpenError(null);
+    try {
+      await switchProfileAndRegion(profileId, region);
+      nav.open(panel, { select });
+    } catch (error) {
+      setOpenError(t('ovOpenFailed', (error as { message?: string }).message ?? String(error)));
+    }
+  }
+
+  // Made again only when the ages move on, so sorting is not redone on every answer.
+  const columns = useMemo(
+    (): Column<RunningRow>[] => [
+      { id: 'profile', label: t('ovColProfile'), value: (r) => r.profileName },
+      { id: 'region', label: t('ovColRegion'), value: (r) => r.region },
+      { id: 'name', label: t('colName'), value: (r) => r.name },
+      {
+        id: 'instanceId',
+        label: t('colInstanceId'),
+        value: (r) => r.instanceId,
+        render: (r) => (
+          <button
+            type="button"
+            class="link-button"
+            title={t('ovOpenInstance', r.instanceId)}
+            onClick={() => void open('instances', r.profileId, r.region, r.instanceId)}
+          >
+            {r.instanceId}
+          </button>
+        ),
+      },
+      { id: 'type', label: t('colInstanceType'), value: (r) => r.instanceType },
+      {
+        id: 'launchTime',
+        label: t('colLaunchTime'),
+        value: (r) => {
+          const at = launched(r);
+          return Number.isNaN(at) ? r.launchTime : new Date(at).toLocaleString();
+        },
+        sortValue: launched,
+      },
+      {
+        id: 'uptime',
+        label: t('ovColUptime'),
+        value: (r) => formatUptime(now - launched(r), units),
+        // Longest up first when sorted ascending would surprise: up time grows as launch time falls.
+        sortValue: (r) => -launched(r),
+      },
+    ],
+    [now],
+  );
+  const { sorted, sort, onSort } = useSort(search.filtered.value, columns);
+
+  if (model.ready.value && model.profileCount.value === 0 && model.entries.value.length === 0) {
+    return (
+      <EmptyState
+        title={t('ovEmptyTitle')}
+        body={t('ovEmptyBody')}
+        hint={model.error.value ? model.error.value.message : t('emptyNeedsProfile')}
+      />
+    );
+  }
+  const { answered, total } = model.progress.value;
+  const entries = model.entries.value;
+  const newest = entries.reduce((max, e) => Math.max(max, e.at ?? 0), 0);
+  const running = model.runningRows.value;
+
+  return (
+    <section class="overview" aria-label={t('tabOverview')}>
+      <div class="toolbar">
+        <h2>{t('tabOverview')}</h2>
+        <span class="count" role="status">
+          {model.running.value
+            ? t('ovProgress', String(answered), String(total))
+            : newest > 0
+              ? t('ovUpdated', formatAge(now - newest, locale))
+              : ''}
+        </span>
+        <button type="button" onClick={() => void model.refresh()} disabled={model.running.value}>
+          {t('refresh')}
+        </button>
+      </div>
+      {model.locked.value && (
+        <p class="notice warning" role="alert">
+          {t('ovLocked')}
+        </p>
+      )}
+      {model.error.value && (
+        <p class="notice error" role="alert">
+          {t('ovLoadFailed', model.error.value.message)}
+        </p>
+      )}
+      {openError && (
+        <p class="notice error" role="alert">
+          {openError}
+        </p>
+      )}
+      <IdleNotice
+        addresses={model.idleAddresses.value}
+        volumes={model.idleVolumes.value}
+        onOpen={(panel, row, select) => void open(panel, row.profileId, row.region, select)}
+      />
+      <div class="overview-counts">
+        <table class="data-table" aria-label={t('ovCountsLabel')}>
+          <thead>
+            <tr>
+              <th>{t('ovColProfile')}</th>
+              <th>{t('ovColRegion')}</th>
+              <th>{t('ovColRunning')}</th>
+              <th>{t('ovColStopped')}</th>
+              <th>{t('ovColOther')}</th>
+              <th>{t('ovColVolumesAttached')}</th>
+              <th>{t('ovColVolumesAvailable')}</th>
+              <th>{t('ovColAddressesAssociated')}</th>
+              <th>{t('ovColAddressesFree')}</th>
+              <th>{t('ovColBuckets')}</th>
+              <th>{t('ovColFetched')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <CountsRow key={entry.key} entry={entry} now={now} locale={locale} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t('ovRunningTitle')}</h3>
+      <div class="toolbar">
+        <label class="switcher search-label">
+          <span>{t('searchLabel')}</span>
+          <input
+            class="search"
+            type="search"
+            value={search.query.value}
+            placeholder={t('ovRunningSearch')}
+            onInput={(e) => (search.query.value = e.currentTarget.value)}
+          />
+        </label>
+        <span class="count">{t('countOf', String(sorted.length), String(running.length))}</span>
+      </div>
+      <div class="overview-running">
+        <VirtualTable
+          label={t('ovRunningTitle')}
+          rows={sorted}
+          columns={columns}
+          sort={sort}
+          onSort={onSort}
+          rowKey={(r) => r.key}
+          onOpen={(r) => void open('instances', r.profileId, r.region, r.instanceId)}
+        />
+      </div>
+      {!model.running.value && running.length === 0 && <p class="muted">{t('ovRunningNone')}</p>}
+    </section>
+  );
+}
