@@ -35,7 +35,7 @@ for (const kind of BROWSERS) {
       await browser?.close();
     });
 
-    test('panel.html shows the nine tabs', async () => {
+    test('panel.html shows the ten tabs', async () => {
       expect(await tabNames(page)).toEqual(TAB_NAMES_EN);
       expect(await page.title()).toBe('Cirrus');
     });
@@ -93,8 +93,9 @@ for (const kind of BROWSERS) {
       try {
         const page = await browser.open('panel.html');
         const names = await tabNames(page);
-        expect(names[0]).toBe('インスタンス');
-        expect(names[8]).toBe('プロファイル');
+        expect(names[0]).toBe('概要');
+        expect(names[1]).toBe('インスタンス');
+        expect(names[9]).toBe('プロファイル');
       } finally {
         await browser.close();
       }

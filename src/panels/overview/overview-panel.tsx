@@ -156,7 +156,9 @@ export default function OverviewPanel() {
   );
   const { sorted, sort, onSort } = useSort(search.filtered.value, columns);
 
-  if (model.ready.value && model.profileCount.value === 0 && model.entries.value.length === 0) {
+  // Until the cache or the profile list is read: no empty state that would flash away.
+  if (!model.ready.value) return <p class="panel-status">{t('panelLoading')}</p>;
+  if (model.profileCount.value === 0 && model.entries.value.length === 0) {
     return (
       <EmptyState
         title={t('ovEmptyTitle')}
