@@ -12,13 +12,39 @@ export interface Limiter {
   readonly active: number;
 }
 
+interface Waiting {
+  start: () => void;
+  reject: (reason: unknown) => void;
+  signal: AbortSignal | undefined;
+}
+
 export function createLimiter(limit: number): Limiter {
   const max = Math.max(1, Math.floor(limit) || 1);
-  const waiting: Array<() => void> = [];
+  let waiting: Waiting[] = [];
+  // One listener per signal, however many tasks wait on it (hundreds for one Overview refresh).
+  const watched = new WeakSet<AbortSignal>();
   let active = 0;
 
   function next() {
-    while (active < max && waiting.length > 0) waiting.shift()?.();
+    while (active < max) {
+      const item = waiting.shift();
+      if (!item) return;
+      item.start();
+    }
+  }
+
+  function watch(signal: AbortSignal) {
+    if (watched.has(signal)) return;
+    watched.add(signal);
+    signal.addEventListener(
+      'abort',
+      () => {
+        const dropped = waiting.filter((w) => w.signal === signal);
+        waiting = waiting.filter((w) => w.signal !== signal);
+        for (const w of dropped) w.reject(signal.reason);
+      },
+      { once: true },
+    );
   }
 
   return {
@@ -27,12 +53,11 @@ export function createLimiter(limit: number): Limiter {
     },
     run<R>(task: () => Promise<R>, signal?: AbortSignal): Promise<R> {
       return new Promise<R>((resolve, reject) => {
+        if (signal?.aborted) {
+          reject(signal.reason);
+          return;
+        }
         const start = () => {
-          signal?.removeEventListener('abort', onAbort);
-          if (signal?.aborted) {
-            reject(signal.reason);
-            return;
-          }
           active++;
           task()
             .then(resolve, reject)
@@ -41,17 +66,8 @@ export function createLimiter(limit: number): Limiter {
               next();
             });
         };
-        const onAbort = () => {
-          const index = waiting.indexOf(start);
-          if (index >= 0) waiting.splice(index, 1);
-          reject(signal?.reason);
-        };
-        if (signal?.aborted) {
-          reject(signal.reason);
-          return;
-        }
-        signal?.addEventListener('abort', onAbort, { once: true });
-        waiting.push(start);
+        if (signal) watch(signal);
+        waiting.push({ start, reject, signal });
         next();
       });
     },

@@ -32,9 +32,16 @@ export function formatUptime(ms: number, units: UptimeUnits): string {
   return part(minutes, units.minute);
 }
 
-/** "just now", "2 min. ago", "3 hr. ago", "yesterday" in the UI's language (Intl does the words). */
+// One formatter per language: making one costs more than using it, and a table has 340 ages.
+const ageFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "now", "2 min. ago", "3 hr. ago", "yesterday" in the UI's language (Intl does the words). */
 export function formatAge(ms: number, locale: string): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  let format = ageFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+    ageFormats.set(locale, format);
+  }
   const elapsed = Math.max(0, ms);
   if (elapsed < MINUTE) return format.format(0, 'second');
   if (elapsed < HOUR) return format.format(-Math.floor(elapsed / MINUTE), 'minute');

@@ -23,6 +23,9 @@ import { asError } from '../errors';
 /** Regions (and bucket lists) fetched at once across every profile; a region reads three lists. */
 export const OVERVIEW_LIMIT = 6;
 
+/** The table is redrawn at most this often while answers come in. */
+const PUBLISH_MS = 100;
+
 /** Cache writes wait this long for more answers, so 170 regions cost a few writes, not 170. */
 const SAVE_DELAY_MS = 500;
 
@@ -133,12 +136,33 @@ export function createOverviewModel(deps: OverviewDeps) {
     );
   }
 
-  /** Replaces (or adds) entries by key, and drops those `drop` picks. */
+  /**
+   * The rows as they are now; `entries` shows them at most every PUBLISH_MS, so 340 answers in a
+   * few seconds cost a few dozen renders of the table rather than 340.
+   */
+  const rows = new Map<string, OverviewEntry>();
+  let lastPublish = Number.NEGATIVE_INFINITY;
+  let publishTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function publish() {
+    clearTimeout(publishTimer);
+    publishTimer = undefined;
+    lastPublish = performance.now();
+    entries.value = sortEntries([...rows.values()]);
+  }
+
+  function publishSoon() {
+    if (publishTimer !== undefined || disposed) return;
+    const wait = lastPublish + PUBLISH_MS - performance.now();
+    if (wait <= 0) publish();
+    else publishTimer = setTimeout(publish, wait);
+  }
+
+  /** Replaces (or adds) rows by key, and drops those `drop` picks. */
   function change(next: readonly OverviewEntry[], drop?: (e: OverviewEntry) => boolean) {
-    const byKey = new Map(entries.peek().map((e) => [e.key, e]));
-    for (const e of next) byKey.set(e.key, e);
-    const list = [...byKey.values()].filter((e) => !drop?.(e));
-    entries.value = sortEntries(list);
+    for (const e of next) rows.set(e.key, e);
+    if (drop) for (const [key, e] of rows) if (drop(e)) rows.delete(key);
+    publishSoon();
   }
 
   function saveSoon() {
@@ -150,7 +174,7 @@ export function createOverviewModel(deps: OverviewDeps) {
   }
 
   async function save() {
-    const answered = entries.peek().filter((e) => e.at !== null);
+    const answered = [...rows.values()].filter((e) => e.at !== null);
     await deps.cache
       .set(answered.map(({ key: _, loading: __, at, ...rest }) => ({ ...rest, at: at as number })))
       // storage.session full or gone: the next first paint is only slower.
@@ -159,7 +183,7 @@ export function createOverviewModel(deps: OverviewDeps) {
 
   function pending(profile: Profile, kind: OverviewEntry['kind'], region: string): OverviewEntry {
     const key = entryKey(profile.id, kind, region);
-    const old = entries.peek().find((e) => e.key === key);
+    const old = rows.get(key);
     return old
       ? { ...old, profileName: profile.name, loading: true }
       : {
@@ -179,7 +203,7 @@ export function createOverviewModel(deps: OverviewDeps) {
     if (data.code === 'KeychainLocked') {
       locked.value = true;
       // A row already shown keeps its values; a new one (a region list) is not added empty.
-      if (entries.peek().some((e) => e.key === row.key)) change([{ ...row, loading: false }]);
+      if (rows.has(row.key)) change([{ ...row, loading: false }]);
     } else {
       change([{ ...row, error: data, at: now(), loading: false }]);
       saveSoon();
@@ -282,7 +306,7 @@ export function createOverviewModel(deps: OverviewDeps) {
         profileCount.value = view.profiles.length;
         // Rows of deleted profiles go; names follow renames; the rest are being fetched again.
         change(
-          entries.peek().flatMap((e) => {
+          [...rows.values()].flatMap((e) => {
             const p = profiles.get(e.profileId);
             return p ? [{ ...e, profileName: p.name, loading: !view.locked }] : [];
           }),
@@ -299,6 +323,7 @@ export function createOverviewModel(deps: OverviewDeps) {
     } finally {
       if (mine === generation) {
         batch(() => {
+          publish();
           running.value = false;
           ready.value = true;
           clock.value = now();
@@ -315,15 +340,13 @@ export function createOverviewModel(deps: OverviewDeps) {
     const cached = await deps.cache.get().catch(() => [] as OverviewCacheEntry[]);
     if (disposed) return;
     // A refresh that already answered wins over the cache.
-    if (entries.peek().length === 0 && cached.length > 0) {
+    if (rows.size === 0 && cached.length > 0) {
+      for (const c of cached) {
+        const key = entryKey(c.profileId, c.kind, c.region);
+        rows.set(key, { ...c, key, loading: false });
+      }
       batch(() => {
-        entries.value = sortEntries(
-          cached.map((c) => ({
-            ...c,
-            key: entryKey(c.profileId, c.kind, c.region),
-            loading: false,
-          })),
-        );
+        publish();
         ready.value = true;
       });
     }
@@ -399,6 +422,7 @@ export function createOverviewModel(deps: OverviewDeps) {
       controller?.abort();
       clearInterval(timer);
       clearTimeout(saveTimer);
+      clearTimeout(publishTimer);
     },
   };
 }

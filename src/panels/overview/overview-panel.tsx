@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { hintFor } from '../../cloud/connection-test';
 import { parseEc2Time } from '../../cloud/ec2/time';
@@ -24,13 +25,16 @@ function plainError(error: CloudErrorData): string {
   return hint === 'hintUnknown' ? error.message : `${t(hint)} (${error.message})`;
 }
 
-function Fetched({ entry, now, locale }: { entry: OverviewEntry; now: number; locale: string }) {
+// Date.toLocaleString makes a formatter per call; the table shows hundreds of times.
+const localTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+function Fetched({ entry, now, locale }: RowProps) {
   const state = entry.loading ? ` · ${t('ovFetching')}` : '';
   if (entry.at === null) return <>{entry.loading ? t('ovFetching') : t('ovNotYet')}</>;
   const at = new Date(entry.at);
   return (
     <>
-      <time dateTime={at.toISOString()} title={at.toLocaleString()}>
+      <time dateTime={at.toISOString()} title={localTime.format(at)}>
         {formatAge(now - entry.at, locale)}
       </time>
       {state}
@@ -38,7 +42,24 @@ function Fetched({ entry, now, locale }: { entry: OverviewEntry; now: number; lo
   );
 }
 
-function CountsRow({ entry, now, locale }: { entry: OverviewEntry; now: number; locale: string }) {
+interface RowProps {
+  entry: OverviewEntry;
+  now: number;
+  locale: string;
+}
+
+/** Drawn again only when its own row or the clock changed, not on every other row's answer. */
+class CountsRow extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps) {
+    return next.entry !== this.props.entry || next.now !== this.props.now;
+  }
+
+  override render() {
+    return <CountsCells {...this.props} />;
+  }
+}
+
+function CountsCells({ entry, now, locale }: RowProps) {
   const s = entry.summary;
   const region =
     entry.kind === 'buckets'

@@ -121,7 +121,7 @@ test('regions are fetched at most `limit` at once, and each answer shows as it c
   await settle();
   expect(calls.length).toBe(3);
   // Every region has its row already, fetching.
-  expect(model.entries.value.filter((e) => e.kind === 'region')).toHaveLength(8);
+  await expect.poll(() => model.entries.value.filter((e) => e.kind === 'region')).toHaveLength(8);
   calls[0]?.reply.resolve(summary(2));
   await expect.poll(() => row(model, 'a', 'region', 'ap-northeast-1')?.summary).toBeTruthy();
   expect(row(model, 'a', 'region', 'ap-northeast-1')?.loading).toBe(false);
@@ -211,7 +211,9 @@ test('the cache paints first, with its age, and fresh answers replace it', async
   expect(model.runningRows.value).toHaveLength(3);
   await expect.poll(() => calls.length).toBe(1);
   // Being fetched again: still the cached values, marked as loading.
-  expect(row(model, 'a', 'region', 'us-east-1')).toMatchObject({ at: old, loading: true });
+  await expect
+    .poll(() => row(model, 'a', 'region', 'us-east-1'))
+    .toMatchObject({ at: old, loading: true });
   calls[0]?.reply.resolve(summary(1));
   await started;
   const fresh = row(model, 'a', 'region', 'us-east-1');
