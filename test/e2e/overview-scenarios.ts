@@ -44,7 +44,7 @@ interface CountsRow {
 function countsRows(page: DrivenPage): Promise<CountsRow[]> {
   return run<CountsRow[]>(
     page,
-    `return [...document.querySelectorAll('.overview-counts tbody tr')].map((tr) => ({
+    `return [...document.querySelectorAll('.overview-counts tbody tr:not(.spacer)')].map((tr) => ({
        cells: [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()),
      }));`,
   );
@@ -88,14 +88,13 @@ export async function overviewOpensInstance(
       45_000,
     );
   }
-  // Every row answered (no "fetching…" left), then the counts are read.
+  // Every row answered (the status says when, no "fetching…" left), then the counts are read.
   await waitFor(
     page,
     () =>
-      document.querySelectorAll('.overview-counts tbody tr').length >= 4 &&
-      ![...document.querySelectorAll('.overview-counts .fetched')].some((c) =>
-        (c.textContent ?? '').includes('fetching'),
-      ),
+      /^Updated/.test(document.querySelector('.overview .toolbar .count')?.textContent ?? '') &&
+      document.querySelectorAll('.overview-counts tbody tr:not(.spacer)').length >= 4 &&
+      !(document.querySelector('.overview-counts')?.textContent ?? '').includes('fetching'),
     'every row answered',
     45_000,
   );

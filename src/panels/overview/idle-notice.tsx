@@ -10,6 +10,9 @@ interface Props {
   onOpen: (panel: PanelId, row: IdleRow<unknown>, select: string) => void;
 }
 
+/** Items listed of each kind; the rest are counted (their tabs list them all). */
+const SHOWN = 10;
+
 /** What costs money while unused (AWS bills both by the hour), each item a way to its tab. */
 export function IdleNotice({ addresses, volumes, onOpen }: Props) {
   if (addresses.length === 0 && volumes.length === 0) return null;
@@ -34,7 +37,7 @@ export function IdleNotice({ addresses, volumes, onOpen }: Props) {
         <>
           <h3>{t('ovIdleAddressesTitle')}</h3>
           <ul>
-            {addresses.map((row) => (
+            {addresses.slice(0, SHOWN).map((row) => (
               <li key={row.key}>
                 <button
                   type="button"
@@ -49,6 +52,9 @@ export function IdleNotice({ addresses, volumes, onOpen }: Props) {
                 <span class="muted">{t('ovWhere', row.profileName, row.region)}</span>
               </li>
             ))}
+            {addresses.length > SHOWN && (
+              <li class="muted">{t('ovIdleMore', String(addresses.length - SHOWN))}</li>
+            )}
           </ul>
         </>
       )}
@@ -56,7 +62,7 @@ export function IdleNotice({ addresses, volumes, onOpen }: Props) {
         <>
           <h3>{t('ovIdleVolumesTitle')}</h3>
           <ul>
-            {volumes.map((row) => (
+            {volumes.slice(0, SHOWN).map((row) => (
               <li key={row.key}>
                 <button
                   type="button"
@@ -71,6 +77,9 @@ export function IdleNotice({ addresses, volumes, onOpen }: Props) {
                 </span>
               </li>
             ))}
+            {volumes.length > SHOWN && (
+              <li class="muted">{t('ovIdleMore', String(volumes.length - SHOWN))}</li>
+            )}
           </ul>
         </>
       )}

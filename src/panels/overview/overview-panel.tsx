@@ -1,99 +1,20 @@
-import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { hintFor } from '../../cloud/connection-test';
 import { parseEc2Time } from '../../cloud/ec2/time';
-import type { CloudErrorData } from '../../cloud/errors';
 import browser from '../../shared/browser';
 import { overviewCache } from '../../storage/items';
 import { EmptyState } from '../components/empty-state';
-import { HINT_KEYS } from '../components/error-message';
 import { createListSearch } from '../components/list-search';
 import { useSort } from '../components/use-sort';
 import { type Column, VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
 import { usePanelNav } from '../panel-nav';
 import type { PanelId } from '../panels';
+import { countsColumns } from './counts-columns';
 import { formatAge, formatUptime, type UptimeUnits } from './durations';
 import { IdleNotice } from './idle-notice';
-import { createOverviewModel, type OverviewEntry, type RunningRow } from './overview-model';
+import { createOverviewModel, type RunningRow } from './overview-model';
 import { browserOverviewSource, switchProfileAndRegion } from './overview-source';
 import './overview.css';
-
-/** An error in plain words: what to do about it when that is known, else the server's message. */
-function plainError(error: CloudErrorData): string {
-  const hint = error.code === 'KeychainLocked' ? 'hintKeychainLocked' : HINT_KEYS[hintFor(error)];
-  return hint === 'hintUnknown' ? error.message : `${t(hint)} (${error.message})`;
-}
-
-// Date.toLocaleString makes a formatter per call; the table shows hundreds of times.
-const localTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
-function Fetched({ entry, now, locale }: RowProps) {
-  const state = entry.loading ? ` · ${t('ovFetching')}` : '';
-  if (entry.at === null) return <>{entry.loading ? t('ovFetching') : t('ovNotYet')}</>;
-  const at = new Date(entry.at);
-  return (
-    <>
-      <time dateTime={at.toISOString()} title={localTime.format(at)}>
-        {formatAge(now - entry.at, locale)}
-      </time>
-      {state}
-    </>
-  );
-}
-
-interface RowProps {
-  entry: OverviewEntry;
-  now: number;
-  locale: string;
-}
-
-/** Drawn again only when its own row or the clock changed, not on every other row's answer. */
-class CountsRow extends Component<RowProps> {
-  override shouldComponentUpdate(next: RowProps) {
-    return next.entry !== this.props.entry || next.now !== this.props.now;
-  }
-
-  override render() {
-    return <CountsCells {...this.props} />;
-  }
-}
-
-function CountsCells({ entry, now, locale }: RowProps) {
-  const s = entry.summary;
-  const region =
-    entry.kind === 'buckets'
-      ? t('ovBucketsRow')
-      : entry.kind === 'regions'
-        ? t('ovRegionsRow')
-        : entry.region;
-  const cell = (value: number | undefined) => <td class="num">{value ?? ''}</td>;
-  return (
-    <tr data-key={entry.key} class={entry.error ? 'failed' : undefined}>
-      <td>{entry.profileName}</td>
-      <td>{region}</td>
-      {entry.error ? (
-        <td colSpan={8} class="error" title={`${entry.error.code}: ${entry.error.message}`}>
-          {plainError(entry.error)}
-        </td>
-      ) : (
-        <>
-          {cell(s?.instances.running)}
-          {cell(s?.instances.stopped)}
-          {cell(s?.instances.other)}
-          {cell(s?.volumes.attached)}
-          {cell(s?.volumes.available)}
-          {cell(s?.addresses.associated)}
-          {cell(s?.addresses.unassociated)}
-          {cell(entry.buckets)}
-        </>
-      )}
-      <td class="fetched">
-        <Fetched entry={entry} now={now} locale={locale} />
-      </td>
-    </tr>
-  );
-}
 
 export default function OverviewPanel() {
   const nav = usePanelNav();
@@ -176,6 +97,8 @@ export default function OverviewPanel() {
     [now],
   );
   const { sorted, sort, onSort } = useSort(search.filtered.value, columns);
+  const countColumns = useMemo(() => countsColumns(now, locale), [now, locale]);
+  const counts = useSort(model.entries.value, countColumns);
 
   // Until the cache or the profile list is read: no empty state that would flash away.
   if (!model.ready.value) return <p class="panel-status">{t('panelLoading')}</p>;
@@ -229,28 +152,14 @@ export default function OverviewPanel() {
         onOpen={(panel, row, select) => void open(panel, row.profileId, row.region, select)}
       />
       <div class="overview-counts">
-        <table class="data-table" aria-label={t('ovCountsLabel')}>
-          <thead>
-            <tr>
-              <th>{t('ovColProfile')}</th>
-              <th>{t('ovColRegion')}</th>
-              <th>{t('ovColRunning')}</th>
-              <th>{t('ovColStopped')}</th>
-              <th>{t('ovColOther')}</th>
-              <th>{t('ovColVolumesAttached')}</th>
-              <th>{t('ovColVolumesAvailable')}</th>
-              <th>{t('ovColAddressesAssociated')}</th>
-              <th>{t('ovColAddressesFree')}</th>
-              <th>{t('ovColBuckets')}</th>
-              <th>{t('ovColFetched')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <CountsRow key={entry.key} entry={entry} now={now} locale={locale} />
-            ))}
-          </tbody>
-        </table>
+        <VirtualTable
+          label={t('ovCountsLabel')}
+          rows={counts.sorted}
+          columns={countColumns}
+          sort={counts.sort}
+          onSort={counts.onSort}
+          rowKey={(e) => e.key}
+        />
       </div>
       <h3>{t('ovRunningTitle')}</h3>
       <div class="toolbar">
