@@ -84,14 +84,15 @@ export default function OverviewPanel() {
           const at = launched(r);
           return Number.isNaN(at) ? r.launchTime : new Date(at).toLocaleString();
         },
-        sortValue: launched,
+        // An unreadable time sorts first rather than breaking the order (NaN compares false).
+        sortValue: (r) => launched(r) || 0,
       },
       {
         id: 'uptime',
         label: t('ovColUptime'),
         value: (r) => formatUptime(now - launched(r), units),
-        // Longest up first when sorted ascending would surprise: up time grows as launch time falls.
-        sortValue: (r) => -launched(r),
+        // Up time grows as launch time falls: ascending is the newest instance first.
+        sortValue: (r) => -(launched(r) || 0),
       },
     ],
     [now],
