@@ -5,9 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// The first tab lists instances, so the panel carries the EC2 client and the XML parser (about
-// 24 KB) and the Instances list's own day-2 pieces (status checks, settings, tags, temporary
-// SSH access; their dialogs load when opened); the background polls EC2 for quick launch and
+// The first tab is the Overview (a new user lands on it), so the panel carries the EC2 client,
+// the S3 bucket list and the XML parser (about 24 KB) and the virtual table; the background polls EC2 for quick launch and
 // closes temporary SSH access; the product has nine working tabs, bucket settings, whole-bucket
 // search and folder compare, and CloudWatch graphs (uPlot and the graphs, 27 KB, fetched only
 // when graphs are shown).
@@ -36,9 +35,7 @@ export function measure(dist) {
   };
   for (const [, ref] of html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g))
     visit(ref ?? '');
-  const firstPanel = readdirSync(join(dist, 'assets')).find((f) =>
-    f.startsWith('instances-panel-'),
-  );
+  const firstPanel = readdirSync(join(dist, 'assets')).find((f) => f.startsWith('overview-panel-'));
   if (firstPanel) visit(`assets/${firstPanel}`);
 
   const assets = readdirSync(join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f));

@@ -12,6 +12,7 @@ export interface PanelDef {
 }
 
 export const panels = [
+  { id: 'overview', title: 'tabOverview', load: () => import('./overview/overview-panel') },
   { id: 'instances', title: 'tabInstances', load: () => import('./instances/instances-panel') },
   { id: 'images', title: 'tabImages', load: () => import('./images/images-panel') },
   { id: 'keypairs', title: 'tabKeyPairs', load: () => import('./keypairs/keypairs-panel') },
