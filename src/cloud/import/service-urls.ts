@@ -36,7 +36,7 @@ export function serviceUrlPaths(
             ? 'port'
             : undefined;
     if (mismatch) {
-      reader.log.add(ref.line, ref.text, 'endpoint-mismatch', mismatch);
+      reader.log.add(ref.line, ref.text, 'service-url-mismatch', mismatch);
       continue;
     }
     paths[field] = path;
