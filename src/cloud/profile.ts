@@ -30,6 +30,15 @@ export interface EucalyptusProfile extends ProfileBase {
   region: string;
   signatureVersion: SignatureVersion;
   apiVersion: string;
+  /**
+   * 'password': no stored keys; the user signs in with account, user and password and the
+   * background keeps the temporary keys GetAccessToken returns (src/background/password-sign-in.ts).
+   */
+  signIn?: 'password';
+  /** Password sign-in: the account's name (alias) or 12-digit id. */
+  account?: string;
+  /** Password sign-in: the user's name in that account. */
+  user?: string;
 }
 
 export interface S3CompatibleProfile extends ProfileBase {
