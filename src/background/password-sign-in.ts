@@ -79,7 +79,7 @@ export async function signOut(profileId: string): Promise<void> {
 export async function signInStatus(profileId: string): Promise<SignInView | null> {
   const [all, offsets] = await Promise.all([sessionCredentials.get(), clockOffsets.get()]);
   const base = all[profileId]?.base;
-  if (!base || base.source !== 'login') return null;
+  if (base?.source !== 'login') return null;
   return view(base, offsets[profileId] ?? 0);
 }
 

@@ -109,6 +109,16 @@ function withScheme(endpoint: string): string {
     : `https://${trimmed}`;
 }
 
+/** The other services' paths; one left empty or at its default is not written (absent means default). */
+function servicePaths(form: ProfileForm) {
+  const paths: { cloudwatchPath?: string; euarePath?: string; tokensPath?: string } = {};
+  for (const field of ['cloudwatchPath', 'euarePath', 'tokensPath'] as const) {
+    const path = form[field].trim();
+    if (path !== '' && path !== EUCALYPTUS_DEFAULTS[field]) paths[field] = path;
+  }
+  return paths;
+}
+
 export function profileFromForm(form: ProfileForm): Profile {
   const base = {
     id: form.id,
@@ -136,9 +146,7 @@ export function profileFromForm(form: ProfileForm): Profile {
         s3Host: form.s3Host.trim(),
         signatureVersion,
         apiVersion: form.apiVersion.trim(),
-        cloudwatchPath: form.cloudwatchPath.trim(),
-        euarePath: form.euarePath.trim(),
-        tokensPath: form.tokensPath.trim(),
+        ...servicePaths(form),
         ...(password
           ? { signIn: 'password' as const, account: form.account.trim(), user: form.user.trim() }
           : {}),
