@@ -127,10 +127,6 @@ export async function shortSessionKeepsState(
   expect(text).not.toMatch(/Signature|ExpiredToken|SessionExpired/);
 
   // Sign in from the message; the failed list then offers Retry and works.
-  await run(
-    page,
-    `document.querySelector('.sign-in-needed button').setAttribute('data-e2e', 'x');`,
-  );
   await page.click('.sign-in-needed button');
   await signInWith(page, LOGIN.password);
   await press(page, 'Retry');
