@@ -52,6 +52,8 @@ function SignInNeeded({ error, onRetry }: { error: CloudErrorData; onRetry?: () 
         <button type="button" class="primary" onClick={onRetry}>
           {t('loginRetry')}
         </button>
+      ) : signedIn ? (
+        t('loginSignedInRefresh')
       ) : (
         <button type="button" class="primary" onClick={requestSignIn}>
           {t('loginSignIn')}
