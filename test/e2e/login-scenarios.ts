@@ -139,3 +139,13 @@ export async function shortSessionKeepsState(
     30_000,
   );
 }
+
+/** S3 with the session: a bucket created in the S3 tab is listed, then opened. */
+export async function bucketWithSession(page: TypingPage, bucket: string) {
+  await page.click('#tab-s3');
+  await press(page, 'Create bucket…');
+  await fill(page, 'Bucket name', bucket);
+  await press(page, 'Create');
+  await press(page, bucket);
+  await waitForText(page, 'Drop files or folders here');
+}

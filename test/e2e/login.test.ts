@@ -13,6 +13,7 @@ import { type Moto, startMoto } from '../support/moto';
 import { launchNamed } from './instance-settings-scenarios';
 import {
   addPasswordProfile,
+  bucketWithSession,
   LOGIN,
   shortSessionKeepsState,
   signInFromHeader,
@@ -47,10 +48,11 @@ for (const kind of BROWSERS) {
       await moto?.stop();
     });
 
-    test('a password profile signs in (a wrong password said plainly) and tests OK', async () => {
+    test('a password profile signs in (a wrong password said plainly), tests OK and browses S3', async () => {
       const preset = can.signatureVersion === 2 ? 'Eucalyptus 3.x' : 'Eucalyptus 4.x';
       await addPasswordProfile(page, frontDoor, preset);
       await signInFromHeader(page);
+      await bucketWithSession(page, `login-${kind}`);
     });
 
     test('a short session asks again over the open tab, expires plainly, and Retry works after signing in', async () => {
