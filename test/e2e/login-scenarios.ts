@@ -126,8 +126,7 @@ export async function shortSessionKeepsState(
   const text = await bodyText(page);
   expect(text).not.toMatch(/Signature|ExpiredToken|SessionExpired/);
 
-  // Sign in from the message; the failed list then offers Retry and works.
-  await page.click('.sign-in-needed button');
+  // The failure opens the dialog by itself; once signed in, the failed list offers Retry.
   await signInWith(page, LOGIN.password);
   await press(page, 'Retry');
   await waitFor(

@@ -45,6 +45,8 @@ const RESOURCE_HINTS: Array<[RegExp, MessageKey]> = [
 function SignInNeeded({ error, onRetry }: { error: CloudErrorData; onRetry?: () => void }) {
   const [signedIn, setSignedIn] = useState(false);
   useEffect(() => onSignedIn(() => setSignedIn(true)), []);
+  // The failure itself asks for the dialog, once per session state (see the session model).
+  useEffect(() => requestSignIn(true), []);
   return (
     <p class="notice error sign-in-needed" role="alert">
       {t(error.code === 'SignInRequired' ? 'loginSignInRequired' : 'loginSessionExpired')}{' '}
@@ -55,7 +57,7 @@ function SignInNeeded({ error, onRetry }: { error: CloudErrorData; onRetry?: () 
       ) : signedIn ? (
         t('loginSignedInRefresh')
       ) : (
-        <button type="button" class="primary" onClick={requestSignIn}>
+        <button type="button" class="primary" onClick={() => requestSignIn()}>
           {t('loginSignIn')}
         </button>
       )}

@@ -99,8 +99,13 @@ export function createSessionModel(api: SessionApi, now: () => number = Date.now
     });
   }
 
-  const stopRequests = onSignInRequest(() => {
+  /** The session state (its end, or none) for which a failed call already opened the dialog. */
+  let failureAskedFor: string | null = null;
+  const stopRequests = onSignInRequest((automatic) => {
     if (!profile.value) return;
+    const state = session.value?.expiration ?? 'none';
+    if (automatic && failureAskedFor === state) return;
+    if (automatic) failureAskedFor = state;
     openDialog();
     void refresh();
   });
@@ -125,6 +130,7 @@ export function createSessionModel(api: SessionApi, now: () => number = Date.now
           error.value = null;
         });
         askedFor = null;
+        failureAskedFor = null;
       }
       profile.value = chosen;
       void refresh();

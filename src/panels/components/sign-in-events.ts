@@ -6,21 +6,28 @@ const bus = new EventTarget();
 const REQUEST = 'sign-in-request';
 const SIGNED_IN = 'signed-in';
 
-export function requestSignIn(): void {
-  bus.dispatchEvent(new Event(REQUEST));
+/**
+ * Asks for the sign-in dialog. `automatic`: a view that just failed asks by itself; the dialog then
+ * opens once for that failure, not again on every poll after the user closed it.
+ */
+export function requestSignIn(automatic = false): void {
+  bus.dispatchEvent(new CustomEvent(REQUEST, { detail: { automatic } }));
 }
 
 export function announceSignedIn(): void {
   bus.dispatchEvent(new Event(SIGNED_IN));
 }
 
-function listen(type: string, listener: () => void): () => void {
-  bus.addEventListener(type, listener);
-  return () => bus.removeEventListener(type, listener);
+export function onSignInRequest(listener: (automatic: boolean) => void): () => void {
+  const handler = (event: Event) =>
+    listener((event as CustomEvent<{ automatic?: boolean }>).detail?.automatic === true);
+  bus.addEventListener(REQUEST, handler);
+  return () => bus.removeEventListener(REQUEST, handler);
 }
-
-export const onSignInRequest = (listener: () => void) => listen(REQUEST, listener);
-export const onSignedIn = (listener: () => void) => listen(SIGNED_IN, listener);
+export function onSignedIn(listener: () => void): () => void {
+  bus.addEventListener(SIGNED_IN, listener);
+  return () => bus.removeEventListener(SIGNED_IN, listener);
+}
 
 /** Codes that mean "sign in (again)": the background's, and a server's for an expired token. */
 export const SIGN_IN_CODES: ReadonlySet<string> = new Set([

@@ -118,7 +118,12 @@ describe('the session model', () => {
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(model.phase.value).toBe('expired');
 
-    // A failed call elsewhere asks for the dialog.
+    // A failed call asks for the dialog by itself once; the user's own click always opens it.
+    requestSignIn(true);
+    expect(model.dialogOpen.value).toBe(true);
+    model.close();
+    requestSignIn(true);
+    expect(model.dialogOpen.value).toBe(false);
     requestSignIn();
     expect(model.dialogOpen.value).toBe(true);
     model.close();
