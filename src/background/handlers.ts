@@ -5,6 +5,7 @@ import { touchAutoLock } from './auto-lock';
 import { exportBackup, importBackup } from './backup';
 import { watchLaunch } from './launch-watch';
 import { openPanelTab } from './open-panel';
+import { signInStatus, signInWithPassword, signOut } from './password-sign-in';
 import { presetUserData, savePreset, sealPresets, unsealPresets } from './preset-vault';
 import {
   deleteProfile,
@@ -132,5 +133,15 @@ export const handlers = {
   },
   async tempAccessExtend({ id, minutes }) {
     return { rule: await extendTempAccess(id, minutes) };
+  },
+
+  signIn: ({ profileId, password, durationSeconds }) =>
+    signInWithPassword(profileId, password, durationSeconds),
+  async signOut({ profileId }) {
+    await signOut(profileId);
+    return {};
+  },
+  async signInStatus({ profileId }) {
+    return { session: await signInStatus(profileId) };
   },
 } satisfies Handlers;

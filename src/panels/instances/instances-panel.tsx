@@ -262,7 +262,9 @@ export default function InstancesPanel() {
           profile={current.profile}
         />
       </div>
-      {list.error.value && <ErrorMessage error={list.error.value} />}
+      {list.error.value && (
+        <ErrorMessage error={list.error.value} onRetry={() => void model.refresh()} />
+      )}
       {model.error.value && <ErrorMessage error={model.error.value} />}
       <NoticeLine notice={model.notice.value} />
       <StatusEventsNotice status={model.status} />

@@ -25,6 +25,13 @@ export interface ProfileForm {
   apiVersion: string;
   endpoint: string;
   pathStyle: boolean;
+  cloudwatchPath: string;
+  euarePath: string;
+  tokensPath: string;
+  /** Eucalyptus: keys kept in the keychain, or a password typed at each sign-in. */
+  signIn: 'keys' | 'password';
+  account: string;
+  user: string;
 }
 
 export function emptyForm(kind: ProfileKind): ProfileForm {
@@ -46,6 +53,12 @@ export function emptyForm(kind: ProfileKind): ProfileForm {
     apiVersion: kind === 'eucalyptus' ? EUCALYPTUS_DEFAULTS.apiVersion : AWS_EC2_API_VERSION,
     endpoint: '',
     pathStyle: true,
+    cloudwatchPath: EUCALYPTUS_DEFAULTS.cloudwatchPath,
+    euarePath: EUCALYPTUS_DEFAULTS.euarePath,
+    tokensPath: EUCALYPTUS_DEFAULTS.tokensPath,
+    signIn: 'keys',
+    account: '',
+    user: '',
   };
 }
 
@@ -69,6 +82,12 @@ export function formFromProfile(profile: Profile): ProfileForm {
       s3Host: profile.s3Host,
       signatureVersion: String(profile.signatureVersion) as '2' | '4',
       apiVersion: profile.apiVersion,
+      cloudwatchPath: profile.cloudwatchPath ?? EUCALYPTUS_DEFAULTS.cloudwatchPath,
+      euarePath: profile.euarePath ?? EUCALYPTUS_DEFAULTS.euarePath,
+      tokensPath: profile.tokensPath ?? EUCALYPTUS_DEFAULTS.tokensPath,
+      signIn: profile.signIn === 'password' ? 'password' : 'keys',
+      account: profile.account ?? '',
+      user: profile.user ?? '',
     };
   }
   if (profile.kind === 's3') {
@@ -90,6 +109,16 @@ function withScheme(endpoint: string): string {
     : `https://${trimmed}`;
 }
 
+/** The other services' paths; one left empty or at its default is not written (absent means default). */
+function servicePaths(form: ProfileForm) {
+  const paths: { cloudwatchPath?: string; euarePath?: string; tokensPath?: string } = {};
+  for (const field of ['cloudwatchPath', 'euarePath', 'tokensPath'] as const) {
+    const path = form[field].trim();
+    if (path !== '' && path !== EUCALYPTUS_DEFAULTS[field]) paths[field] = path;
+  }
+  return paths;
+}
+
 export function profileFromForm(form: ProfileForm): Profile {
   const base = {
     id: form.id,
@@ -101,9 +130,12 @@ export function profileFromForm(form: ProfileForm): Profile {
   switch (form.kind) {
     case 'aws':
       return { ...base, kind: 'aws' };
-    case 'eucalyptus':
+    case 'eucalyptus': {
+      const password = form.signIn === 'password';
       return {
         ...base,
+        // A password profile keeps no access key: its keys come from each sign-in.
+        accessKeyId: password ? '' : base.accessKeyId,
         kind: 'eucalyptus',
         host: form.host.trim(),
         // A port that is not a whole number becomes NaN, which validation reports next to the field.
@@ -114,7 +146,12 @@ export function profileFromForm(form: ProfileForm): Profile {
         s3Host: form.s3Host.trim(),
         signatureVersion,
         apiVersion: form.apiVersion.trim(),
+        ...servicePaths(form),
+        ...(password
+          ? { signIn: 'password' as const, account: form.account.trim(), user: form.user.trim() }
+          : {}),
       };
+    }
     case 's3':
       return {
         ...base,
