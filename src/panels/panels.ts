@@ -24,6 +24,7 @@ export const panels = [
   { id: 'volumes', title: 'tabVolumes', load: () => import('./volumes/volumes-panel') },
   { id: 'zones', title: 'tabZones', load: () => import('./zones/zones-panel') },
   { id: 's3', title: 'tabS3', load: () => import('./s3/s3-panel') },
+  { id: 'iam', title: 'tabIam', load: () => import('./iam/iam-panel') },
   { id: 'profiles', title: 'tabProfiles', load: () => import('./profiles/profiles-panel') },
 ] as const satisfies readonly PanelDef[];
 

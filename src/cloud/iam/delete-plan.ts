@@ -1,0 +1,118 @@
+// IAM refuses to delete a user, group or role that still has things attached (DeleteConflict).
+// A plan lists what must go first, in an order the cloud accepts, so the confirmation can show
+// exactly what will be removed and the same list is then carried out.
+
+import { deleteAccessKey, listAccessKeys } from './access-keys';
+import type { IamClient } from './client';
+import { deleteGroup, getGroupMembers, removeUserFromGroup } from './groups';
+import { deleteInlinePolicy, listInlinePolicies } from './inline-policies';
+import { deleteLoginProfile, getLoginProfile } from './login-profile';
+import { detachPolicy, listAttachedPolicies } from './managed-policies';
+import { deleteRole } from './roles';
+import type { AttachedPolicy, Principal } from './types';
+import { deleteUser, listGroupsForUser } from './users';
+
+export type DeleteStep =
+  | { kind: 'loginProfile' }
+  | { kind: 'accessKey'; accessKeyId: string }
+  /** For a user: leave this group; for a group: remove this member. */
+  | { kind: 'membership'; groupName: string; userName: string }
+  | { kind: 'inlinePolicy'; policyName: string }
+  | { kind: 'attachedPolicy'; policyName: string; policyArn: string }
+  | { kind: 'principal' };
+
+/** What a principal still has, as read from the cloud. */
+export interface Belongings {
+  loginProfile: boolean;
+  accessKeyIds: string[];
+  /** A user's groups, or a group's members. */
+  memberships: Array<{ groupName: string; userName: string }>;
+  inlinePolicies: string[];
+  attachedPolicies: AttachedPolicy[];
+}
+
+export const NOTHING: Belongings = {
+  loginProfile: false,
+  accessKeyIds: [],
+  memberships: [],
+  inlinePolicies: [],
+  attachedPolicies: [],
+};
+
+/** Everything to remove, then the principal itself, last. */
+export function deletePlan(b: Belongings): DeleteStep[] {
+  return [
+    ...(b.loginProfile ? [{ kind: 'loginProfile' } as const] : []),
+    ...b.accessKeyIds.map((accessKeyId) => ({ kind: 'accessKey', accessKeyId }) as const),
+    ...b.memberships.map((m) => ({ kind: 'membership', ...m }) as const),
+    ...b.inlinePolicies.map((policyName) => ({ kind: 'inlinePolicy', policyName }) as const),
+    ...b.attachedPolicies.map((p) => ({ kind: 'attachedPolicy', ...p }) as const),
+    { kind: 'principal' },
+  ];
+}
+
+/** NoSuchEntity from GetLoginProfile means "no password", not a failure. */
+async function hasLoginProfile(client: IamClient, userName: string): Promise<boolean> {
+  try {
+    await client.call(getLoginProfile, { userName });
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'NoSuchEntity') return false;
+    throw e;
+  }
+}
+
+/** Reads what a principal has; roles and groups have no keys or password. */
+export async function readBelongings(client: IamClient, p: Principal): Promise<Belongings> {
+  const [inlinePolicies, attachedPolicies] = await Promise.all([
+    client.list(listInlinePolicies(p.kind), p),
+    client.list(listAttachedPolicies(p.kind), p),
+  ]);
+  const b: Belongings = { ...NOTHING, inlinePolicies, attachedPolicies };
+  if (p.kind === 'User') {
+    const [keys, groups, password] = await Promise.all([
+      client.list(listAccessKeys, { userName: p.name }),
+      client.list(listGroupsForUser, { userName: p.name }),
+      hasLoginProfile(client, p.name),
+    ]);
+    b.accessKeyIds = keys.map((k) => k.accessKeyId);
+    b.memberships = groups.map((g) => ({ groupName: g.groupName, userName: p.name }));
+    b.loginProfile = password;
+  } else if (p.kind === 'Group') {
+    const users = await client.list(getGroupMembers, { groupName: p.name });
+    b.memberships = users.map((u) => ({ groupName: p.name, userName: u.userName }));
+  }
+  return b;
+}
+
+/** Carries out one step for principal `p`. */
+export async function runStep(client: IamClient, p: Principal, step: DeleteStep): Promise<void> {
+  switch (step.kind) {
+    case 'loginProfile':
+      return client.call(deleteLoginProfile, { userName: p.name });
+    case 'accessKey':
+      return client.call(deleteAccessKey, { userName: p.name, accessKeyId: step.accessKeyId });
+    case 'membership':
+      return client.call(removeUserFromGroup, {
+        groupName: step.groupName,
+        userName: step.userName,
+      });
+    case 'inlinePolicy':
+      return client.call(deleteInlinePolicy(p.kind), { ...p, policyName: step.policyName });
+    case 'attachedPolicy':
+      return client.call(detachPolicy(p.kind), { ...p, policyArn: step.policyArn });
+    case 'principal':
+      if (p.kind === 'User') return client.call(deleteUser, { userName: p.name });
+      if (p.kind === 'Group') return client.call(deleteGroup, { groupName: p.name });
+      return client.call(deleteRole, { roleName: p.name });
+  }
+}
+
+/** Runs a plan in order; stops at the first refusal (what is left stays, the error says why). */
+export async function runPlan(
+  client: IamClient,
+  p: Principal,
+  plan: readonly DeleteStep[],
+): Promise<void> {
+  for (const step of plan) await runStep(client, p, step);
+}

@@ -1,0 +1,71 @@
+// The IAM client a panel uses: the cloud's refusals of a missing permission are reworded to say
+// which permission ("Listing users needs iam:ListUsers"), and a cloud without the service says so.
+
+import { CloudError, type CloudErrorData } from '../../cloud/errors';
+import {
+  type IamClient,
+  type IamTask,
+  iamClient,
+  isAccessDenied,
+  permissionFor,
+  taskOf,
+} from '../../cloud/iam';
+import { isUnsupportedAction } from '../../cloud/unsupported';
+import { asError } from '../errors';
+import { type MessageKey, t } from '../i18n';
+import type { CurrentProfile } from '../model-deps';
+
+export const TASK_TEXT: Record<IamTask, MessageKey> = {
+  listUsers: 'iamTaskListUsers',
+  readUser: 'iamTaskReadUser',
+  changeUser: 'iamTaskChangeUser',
+  listGroups: 'iamTaskListGroups',
+  readGroup: 'iamTaskReadGroup',
+  changeGroup: 'iamTaskChangeGroup',
+  listRoles: 'iamTaskListRoles',
+  readRole: 'iamTaskReadRole',
+  changeRole: 'iamTaskChangeRole',
+  listPolicies: 'iamTaskListPolicies',
+  readPolicy: 'iamTaskReadPolicy',
+  changePolicy: 'iamTaskChangePolicy',
+  accessKeys: 'iamTaskAccessKeys',
+  password: 'iamTaskPassword',
+  accounts: 'iamTaskAccounts',
+  other: 'iamTaskOther',
+};
+
+/** Codes that mean the endpoint has no IAM at all (the wrong path answers 404, old clouds differ). */
+function isNoService(error: CloudErrorData): boolean {
+  return isUnsupportedAction(error) || error.code === 'NoEndpoint' || error.status === 404;
+}
+
+/** The error to show for a refused action: the permission it needs, or that there is no IAM. */
+export function explain(thrown: unknown, action: string): CloudErrorData {
+  const error = asError(thrown);
+  if (isAccessDenied(error)) {
+    return {
+      ...error,
+      message: t('iamNeeds', t(TASK_TEXT[taskOf(action)]), permissionFor(action)),
+    };
+  }
+  if (isNoService(error) && action !== 'ListAccounts' && action !== 'CreateAccount') {
+    return { ...error, code: 'NoIam', message: t('iamNoService') };
+  }
+  return error;
+}
+
+/** iamClient whose errors went through `explain`. */
+export function iamFor({ profile, signer }: CurrentProfile): IamClient {
+  const client = iamClient(profile, signer);
+  const explained = async <R>(action: string, run: () => Promise<R>): Promise<R> => {
+    try {
+      return await run();
+    } catch (e) {
+      throw new CloudError(explain(e, action));
+    }
+  };
+  return {
+    call: (op, input) => explained(op.action, () => client.call(op, input)),
+    list: (op, input) => explained(op.action, () => client.list(op, input)),
+  };
+}
