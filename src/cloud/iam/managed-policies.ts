@@ -7,11 +7,14 @@ import { iamAction, iamList } from './operation';
 import { readAttached, readPolicy, readPolicyVersion } from './read';
 import type { AttachedPolicy, Principal, PrincipalKind } from './types';
 
-/** The account's own policies only: AWS's hundreds of managed ones are not edited here. */
+/**
+ * The account's own policies only: AWS's hundreds of managed ones are not edited here.
+ * `maxItems` sets the page size (the cloud's default is 100).
+ */
 export const listLocalPolicies = iamList({
   action: 'ListPolicies',
   list: 'Policies',
-  params: (_: Record<string, never>) => ({ Scope: 'Local' }),
+  params: ({ maxItems }: { maxItems?: number }) => ({ Scope: 'Local', MaxItems: maxItems }),
   read: readPolicy,
 });
 

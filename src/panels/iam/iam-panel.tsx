@@ -10,6 +10,7 @@ import { GroupsView } from './groups-view';
 import { PoliciesView } from './policies-view';
 import { RolesView } from './roles-view';
 import { UsersView } from './users-view';
+import './iam.css';
 
 type IamView = 'users' | 'groups' | 'roles' | 'policies' | 'accounts';
 

@@ -3,14 +3,14 @@ import { createAccessKey, listAccounts, listUsers } from '../../../src/cloud/iam
 import { listInlinePolicies } from '../../../src/cloud/iam/inline-policies';
 import { decodeDocument } from '../../../src/cloud/iam/read';
 import { checkPolicy } from '../../../src/cloud/policy-check';
-import { parseXml, root } from '../../../src/cloud/xml';
+import { child, isElement, parseXml, root, type XmlValue } from '../../../src/cloud/xml';
 import { isAccountId, trustPolicy } from '../../../src/panels/iam/policy-templates';
 
 /** The <XxxResult> element of a response, as the Query client hands it to `read`. */
-const result = (xml: string) => {
-  const doc = root(parseXml(xml)).value as Record<string, never>;
-  const name = Object.keys(doc).find((k) => k.endsWith('Result')) ?? '';
-  return doc[name];
+const result = (xml: string): XmlValue => {
+  const doc = root(parseXml(xml)).value;
+  const name = isElement(doc) ? (Object.keys(doc).find((k) => k.endsWith('Result')) ?? '') : '';
+  return child(doc, name) ?? '';
 };
 
 test('a list reads its members and the Marker only while IsTruncated', () => {
