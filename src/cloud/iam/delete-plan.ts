@@ -2,6 +2,8 @@
 // A plan lists what must go first, in an order the cloud accepts, so the confirmation can show
 // exactly what will be removed and the same list is then carried out.
 
+import { toErrorData } from '../errors';
+import { isUnsupportedAction } from '../unsupported';
 import { deleteAccessKey, listAccessKeys } from './access-keys';
 import type { IamClient } from './client';
 import { deleteGroup, getGroupMembers, removeUserFromGroup } from './groups';
@@ -10,11 +12,19 @@ import { deleteLoginProfile, getLoginProfile } from './login-profile';
 import { detachPolicy, listAttachedPolicies } from './managed-policies';
 import { deleteRole } from './roles';
 import type { AttachedPolicy, Principal } from './types';
+import {
+  deactivateMfaDevice,
+  deleteSigningCertificate,
+  listMfaDevices,
+  listSigningCertificates,
+} from './user-credentials';
 import { deleteUser, listGroupsForUser } from './users';
 
 export type DeleteStep =
   | { kind: 'loginProfile' }
   | { kind: 'accessKey'; accessKeyId: string }
+  | { kind: 'signingCertificate'; certificateId: string }
+  | { kind: 'mfaDevice'; serialNumber: string }
   /** For a user: leave this group; for a group: remove this member. */
   | { kind: 'membership'; groupName: string; userName: string }
   | { kind: 'inlinePolicy'; policyName: string }
@@ -25,6 +35,8 @@ export type DeleteStep =
 export interface Belongings {
   loginProfile: boolean;
   accessKeyIds: string[];
+  certificateIds: string[];
+  mfaSerials: string[];
   /** A user's groups, or a group's members. */
   memberships: Array<{ groupName: string; userName: string }>;
   inlinePolicies: string[];
@@ -34,6 +46,8 @@ export interface Belongings {
 export const NOTHING: Belongings = {
   loginProfile: false,
   accessKeyIds: [],
+  certificateIds: [],
+  mfaSerials: [],
   memberships: [],
   inlinePolicies: [],
   attachedPolicies: [],
@@ -44,6 +58,10 @@ export function deletePlan(b: Belongings): DeleteStep[] {
   return [
     ...(b.loginProfile ? [{ kind: 'loginProfile' } as const] : []),
     ...b.accessKeyIds.map((accessKeyId) => ({ kind: 'accessKey', accessKeyId }) as const),
+    ...b.certificateIds.map(
+      (certificateId) => ({ kind: 'signingCertificate', certificateId }) as const,
+    ),
+    ...b.mfaSerials.map((serialNumber) => ({ kind: 'mfaDevice', serialNumber }) as const),
     ...b.memberships.map((m) => ({ kind: 'membership', ...m }) as const),
     ...b.inlinePolicies.map((policyName) => ({ kind: 'inlinePolicy', policyName }) as const),
     ...b.attachedPolicies.map((p) => ({ kind: 'attachedPolicy', ...p }) as const),
@@ -62,6 +80,12 @@ async function hasLoginProfile(client: IamClient, userName: string): Promise<boo
   }
 }
 
+/** A cloud without certificates or MFA (an older Euare) has none to remove. */
+function noneIfUnsupported(e: unknown): string[] {
+  if (isUnsupportedAction(toErrorData(e))) return [];
+  throw e;
+}
+
 /** Reads what a principal has; roles and groups have no keys or password. */
 export async function readBelongings(client: IamClient, p: Principal): Promise<Belongings> {
   const [inlinePolicies, attachedPolicies] = await Promise.all([
@@ -70,12 +94,17 @@ export async function readBelongings(client: IamClient, p: Principal): Promise<B
   ]);
   const b: Belongings = { ...NOTHING, inlinePolicies, attachedPolicies };
   if (p.kind === 'User') {
-    const [keys, groups, password] = await Promise.all([
-      client.list(listAccessKeys, { userName: p.name }),
-      client.list(listGroupsForUser, { userName: p.name }),
-      hasLoginProfile(client, p.name),
+    const userName = p.name;
+    const [keys, groups, password, certificates, mfa] = await Promise.all([
+      client.list(listAccessKeys, { userName }),
+      client.list(listGroupsForUser, { userName }),
+      hasLoginProfile(client, userName),
+      client.list(listSigningCertificates, { userName }).catch(noneIfUnsupported),
+      client.list(listMfaDevices, { userName }).catch(noneIfUnsupported),
     ]);
     b.accessKeyIds = keys.map((k) => k.accessKeyId);
+    b.certificateIds = certificates;
+    b.mfaSerials = mfa;
     b.memberships = groups.map((g) => ({ groupName: g.groupName, userName: p.name }));
     b.loginProfile = password;
   } else if (p.kind === 'Group') {
@@ -92,6 +121,16 @@ export async function runStep(client: IamClient, p: Principal, step: DeleteStep)
       return client.call(deleteLoginProfile, { userName: p.name });
     case 'accessKey':
       return client.call(deleteAccessKey, { userName: p.name, accessKeyId: step.accessKeyId });
+    case 'signingCertificate':
+      return client.call(deleteSigningCertificate, {
+        userName: p.name,
+        certificateId: step.certificateId,
+      });
+    case 'mfaDevice':
+      return client.call(deactivateMfaDevice, {
+        userName: p.name,
+        serialNumber: step.serialNumber,
+      });
     case 'membership':
       return client.call(removeUserFromGroup, {
         groupName: step.groupName,

@@ -12,5 +12,6 @@ export * from './needs';
 export { decodeDocument } from './read';
 export * from './roles';
 export * from './types';
+export * from './user-credentials';
 export * from './users';
 export * from './version-rotation';

@@ -69,6 +69,10 @@ export function stepText(step: DeleteStep, name: string): string {
       return t('iamStepPassword');
     case 'accessKey':
       return t('iamStepAccessKey', step.accessKeyId);
+    case 'signingCertificate':
+      return t('iamStepCertificate', step.certificateId);
+    case 'mfaDevice':
+      return t('iamStepMfa', step.serialNumber);
     case 'membership':
       return step.userName === name
         ? t('iamStepLeaveGroup', step.groupName)
