@@ -34,9 +34,17 @@ export const TASK_TEXT: Record<IamTask, MessageKey> = {
   other: 'iamTaskOther',
 };
 
-/** Codes that mean the endpoint has no IAM at all (the wrong path answers 404, old clouds differ). */
+/**
+ * Codes that mean the endpoint has no IAM at all: no such action, no endpoint, or a bare 404 from
+ * a path nothing serves (IAM's own 404s carry a code, NoSuchEntity).
+ */
 function isNoService(error: CloudErrorData): boolean {
-  return isUnsupportedAction(error) || error.code === 'NoEndpoint' || error.status === 404;
+  return (
+    isUnsupportedAction(error) ||
+    error.code === 'NoEndpoint' ||
+    (error.status === 404 &&
+      ['NotFound', 'UnexpectedResponse', 'UnexpectedHtml'].includes(error.code))
+  );
 }
 
 /** The error to show for a refused action: the permission it needs, or that there is no IAM. */

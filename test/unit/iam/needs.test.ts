@@ -51,8 +51,12 @@ describe('what a refused IAM action needs', () => {
     expect(said.requestId).toBe('r1');
     // The fake browser's i18n answers with the key; the permission is the substitution.
     expect(said.message).toBe('iamNeeds');
-    const other = explain({ code: 'NoSuchEntity', message: 'no such user' }, 'GetUser');
-    expect(other).toEqual({ code: 'NoSuchEntity', message: 'no such user' });
+    // IAM's own 404 is an answer, not a missing service.
+    const other = explain(
+      { code: 'NoSuchEntity', message: 'no such user', status: 404 },
+      'GetUser',
+    );
+    expect(other).toEqual({ code: 'NoSuchEntity', message: 'no such user', status: 404 });
   });
 
   test('a cloud without IAM says so (but a missing Eucalyptus-only action does not)', () => {
