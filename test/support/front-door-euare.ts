@@ -10,7 +10,7 @@ type Answer = { status: number; body: string } | undefined;
 
 const NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
-function escape(text: string): string {
+function xmlText(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -28,12 +28,12 @@ function error(status: number, code: string, message: string): Answer {
     status,
     body:
       `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>${code}</Code>` +
-      `<Message>${escape(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
+      `<Message>${xmlText(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`,
   };
 }
 
 const account = (a: { name: string; id: string }) =>
-  `<AccountName>${escape(a.name)}</AccountName><AccountId>${a.id}</AccountId>`;
+  `<AccountName>${xmlText(a.name)}</AccountName><AccountId>${a.id}</AccountId>`;
 
 /**
  * The answerer for `queryAnswer`; `learn` adds a credential to the front door. The callers without
@@ -81,7 +81,7 @@ export function euareAccounts(learn: (credential: FrontDoorCredential) => void) 
     const userName = lastValue(params, 'UserName') ?? 'admin';
     return response(
       action,
-      `<AccessKey><UserName>${escape(userName)}</UserName><AccessKeyId>${key.accessKeyId}</AccessKeyId>` +
+      `<AccessKey><UserName>${xmlText(userName)}</UserName><AccessKeyId>${key.accessKeyId}</AccessKeyId>` +
         `<Status>Active</Status><SecretAccessKey>${key.secretAccessKey}</SecretAccessKey>` +
         `<CreateDate>${new Date().toISOString()}</CreateDate></AccessKey>`,
     );
