@@ -7,6 +7,7 @@ import {
   type PolicyKind,
   type PolicyProblem,
   type PolicyProblemCode,
+  parseJson,
 } from '../../cloud/policy-check';
 import { type MessageKey, t } from '../i18n';
 import { jsonErrorText } from './json-error';
@@ -44,6 +45,12 @@ export function policyProblems(text: string, kind: PolicyKind): string[] {
   return check.syntax ? [jsonErrorText(check.syntax)] : check.problems.map(problemText);
 }
 
+/** Pretty-prints a stored document when it is JSON (clouds keep it minified); else as it is. */
+export function prettyPolicy(text: string): string {
+  const parsed = parseJson(text);
+  return parsed.ok ? JSON.stringify(parsed.value, null, 2) : text;
+}
+
 interface Props {
   id: string;
   label: string;
@@ -57,7 +64,7 @@ interface Props {
 
 export function PolicyEditor({ id, label, value, onInput, problems, readOnly, rows }: Props) {
   return (
-    <>
+    <div class="field policy-editor">
       <label for={id}>{label}</label>
       <textarea
         id={id}
@@ -77,6 +84,6 @@ export function PolicyEditor({ id, label, value, onInput, problems, readOnly, ro
           ))}
         </ul>
       )}
-    </>
+    </div>
   );
 }

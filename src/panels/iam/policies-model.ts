@@ -16,6 +16,7 @@ import {
 } from '../../cloud/iam';
 import { createColumnPrefs } from '../components/column-prefs';
 import { createListSearch } from '../components/list-search';
+import { prettyPolicy } from '../components/policy-editor';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
 import type { Column } from '../components/virtual-table';
@@ -58,7 +59,7 @@ async function readPolicyDetails(client: IamClient, p: ManagedPolicy): Promise<P
     client.list(listPolicyVersions, { policyArn: p.arn }),
     client.call(getPolicyVersion, { policyArn: p.arn, versionId: p.defaultVersionId }),
   ]);
-  return { versions, document: current.document };
+  return { versions, document: prettyPolicy(current.document) };
 }
 
 /** A new default version; the oldest non-default one goes first when five exist. */
@@ -116,7 +117,7 @@ export function createPoliciesModel(deps: ModelDeps) {
           policyArn: policy.arn,
           versionId: policy.defaultVersionId,
         });
-        panel.open({ kind: 'edit', policy, text: version.document });
+        panel.open({ kind: 'edit', policy, text: prettyPolicy(version.document) });
       } catch (e) {
         panel.error.value = asError(e);
       }

@@ -20,6 +20,7 @@ import {
 } from '../../cloud/iam';
 import { createColumnPrefs } from '../components/column-prefs';
 import { createListSearch } from '../components/list-search';
+import { prettyPolicy } from '../components/policy-editor';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
 import type { Column } from '../components/virtual-table';
@@ -123,7 +124,13 @@ export function createPrincipalModel<T, D, Extra = never>(
           ...principal(name),
           policyName,
         });
-        panel.open({ kind: 'inlinePolicy', name, policyName, text, isNew: false });
+        panel.open({
+          kind: 'inlinePolicy',
+          name,
+          policyName,
+          text: prettyPolicy(text),
+          isNew: false,
+        });
       }),
     /** The text was checked by the editor; the cloud's refusal stays in the dialog with it. */
     saveInline: (name: string, policyName: string, document: string) =>

@@ -6,7 +6,7 @@ import { browserDeps } from '../browser-deps';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { Field, TextField } from '../components/field';
-import { PolicyEditor, policyProblems } from '../components/policy-editor';
+import { PolicyEditor, policyProblems, prettyPolicy } from '../components/policy-editor';
 import { type MessageKey, t } from '../i18n';
 import { nameProblem } from './iam-dialogs';
 import { IamList } from './iam-list';
@@ -74,7 +74,7 @@ function RoleDetailsPane({ model, role }: { model: RolesModel; role: IamRole }) 
       <h3>{name}</h3>
       <p class="mono muted">{role.arn}</p>
       <h4>{t('iamTrustPolicy')}</h4>
-      <pre class="mono iam-document">{role.trustPolicy}</pre>
+      <pre class="mono iam-document">{prettyPolicy(role.trustPolicy)}</pre>
       {state?.error && <ErrorMessage error={state.error} />}
       {!d && state?.loading && <p class="muted">{t('loading')}</p>}
       {d && <PolicySections model={model} name={name} inline={d.inline} attached={d.attached} />}

@@ -10,7 +10,7 @@ import {
   putBucketPolicy,
 } from '../../../cloud/s3/bucket-policy';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { PolicyEditor, policyProblems } from '../../components/policy-editor';
+import { PolicyEditor, policyProblems, prettyPolicy } from '../../components/policy-editor';
 import { t } from '../../i18n';
 import { denyWithoutTlsStatement, publicReadStatement, withStatement } from './policy-templates';
 import { SectionStatus } from './section-status';
@@ -25,12 +25,6 @@ interface SavedPolicy {
 
 /** An example prefix, a key fragment rather than words. */
 const PREFIX_EXAMPLE = 'public/';
-
-/** Pretty-prints the store's text when it is JSON (AWS keeps it minified). */
-function pretty(text: string): string {
-  const parsed = parseJson(text);
-  return parsed.ok ? JSON.stringify(parsed.value, null, 2) : text;
-}
 
 export function PolicySection({ bucket, at }: SectionProps) {
   const section = useSettingSection<SavedPolicy>(bucket, at, async ({ profile, signer }, name) => {
@@ -50,7 +44,7 @@ export function PolicySection({ bucket, at }: SectionProps) {
 
   // The draft follows what the store holds until the user types.
   useEffect(() => {
-    if (!dirty) setDraft(saved?.text ? pretty(saved.text) : '');
+    if (!dirty) setDraft(saved?.text ? prettyPolicy(saved.text) : '');
   }, [saved]);
 
   const readOnly = section.state.value !== 'ready';
