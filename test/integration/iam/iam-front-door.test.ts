@@ -23,7 +23,14 @@ const ADMIN = {
   secretAccessKey: 'iam/door/secret/key/0000000000000000001',
 };
 
-const env = frontDoorPerFile([ADMIN], { euareAccounts: true });
+/** A user of another account: not the cloud administrator. */
+const TENANT = {
+  accessKeyId: 'AKIDIAMTENANT0000001',
+  secretAccessKey: 'iam/tenant/secret/key/000000000000000001',
+  accountId: '210987654321',
+};
+
+const env = frontDoorPerFile([ADMIN, TENANT], { euareAccounts: true });
 
 const POLICY = JSON.stringify({
   Version: '2012-10-17',
@@ -202,4 +209,15 @@ test('Eucalyptus accounts: listed, and a new one whose admin key becomes a worki
   });
   await expect(iamClient(input.profile, signer).list(listUsers, {})).resolves.toBeDefined();
   for (const d of disposers) d();
+});
+
+test('a caller without the right is told which permission the list needs', async () => {
+  const t = testDeps();
+  const model = createAccountsModel(t.deps, { saveProfile: () => Promise.reject(new Error('no')) });
+  const profile = frontDoorProfile(env.door, TENANT.accessKeyId);
+  t.switchTo({ profile, signer: createLocalSigner(profile, TENANT) });
+  await expect.poll(() => model.list.error.value, { timeout: 20_000 }).not.toBeNull();
+  // Eucalyptus' NotAuthorized, reworded (the fake i18n answers with the message key).
+  expect(model.list.error.value).toMatchObject({ code: 'NotAuthorized', message: 'iamNeeds' });
+  model.dispose();
 });
