@@ -98,11 +98,10 @@ export async function readUserDetails(client: IamClient, userName: string): Prom
 
 /** A new profile like `from` (same kind and endpoint) signing with the new key. */
 export function profileForKey(from: Profile, name: string, key: CreatedAccessKey): ProfileInput {
-  const { signIn: _password, ...rest } = from as Profile & { signIn?: unknown };
-  return {
-    profile: { ...(rest as Profile), id: '', name: name.trim(), accessKeyId: key.accessKeyId },
-    secret: { secretAccessKey: key.secretAccessKey },
-  };
+  const profile: Profile = { ...from, id: '', name: name.trim(), accessKeyId: key.accessKeyId };
+  // A copy of a password-login profile signs with the new keys, not with a login.
+  if (profile.kind === 'eucalyptus') delete profile.signIn;
+  return { profile, secret: { secretAccessKey: key.secretAccessKey } };
 }
 
 export interface UsersOptions {
