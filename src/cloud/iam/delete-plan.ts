@@ -8,6 +8,7 @@ import { deleteAccessKey, listAccessKeys } from './access-keys';
 import type { IamClient } from './client';
 import { deleteGroup, getGroupMembers, removeUserFromGroup } from './groups';
 import { deleteInlinePolicy, listInlinePolicies } from './inline-policies';
+import { listInstanceProfilesForRole, removeRoleFromInstanceProfile } from './instance-profiles';
 import { deleteLoginProfile, getLoginProfile } from './login-profile';
 import { detachPolicy, listAttachedPolicies } from './managed-policies';
 import { deleteRole } from './roles';
@@ -25,6 +26,8 @@ export type DeleteStep =
   | { kind: 'accessKey'; accessKeyId: string }
   | { kind: 'signingCertificate'; certificateId: string }
   | { kind: 'mfaDevice'; serialNumber: string }
+  /** A role leaves an instance profile (the instance profile stays). */
+  | { kind: 'instanceProfile'; profileName: string }
   /** For a user: leave this group; for a group: remove this member. */
   | { kind: 'membership'; groupName: string; userName: string }
   | { kind: 'inlinePolicy'; policyName: string }
@@ -37,6 +40,7 @@ export interface Belongings {
   accessKeyIds: string[];
   certificateIds: string[];
   mfaSerials: string[];
+  instanceProfiles: string[];
   /** A user's groups, or a group's members. */
   memberships: Array<{ groupName: string; userName: string }>;
   inlinePolicies: string[];
@@ -48,6 +52,7 @@ export const NOTHING: Belongings = {
   accessKeyIds: [],
   certificateIds: [],
   mfaSerials: [],
+  instanceProfiles: [],
   memberships: [],
   inlinePolicies: [],
   attachedPolicies: [],
@@ -62,6 +67,7 @@ export function deletePlan(b: Belongings): DeleteStep[] {
       (certificateId) => ({ kind: 'signingCertificate', certificateId }) as const,
     ),
     ...b.mfaSerials.map((serialNumber) => ({ kind: 'mfaDevice', serialNumber }) as const),
+    ...b.instanceProfiles.map((profileName) => ({ kind: 'instanceProfile', profileName }) as const),
     ...b.memberships.map((m) => ({ kind: 'membership', ...m }) as const),
     ...b.inlinePolicies.map((policyName) => ({ kind: 'inlinePolicy', policyName }) as const),
     ...b.attachedPolicies.map((p) => ({ kind: 'attachedPolicy', ...p }) as const),
@@ -107,6 +113,10 @@ export async function readBelongings(client: IamClient, p: Principal): Promise<B
     b.mfaSerials = mfa;
     b.memberships = groups.map((g) => ({ groupName: g.groupName, userName: p.name }));
     b.loginProfile = password;
+  } else if (p.kind === 'Role') {
+    b.instanceProfiles = await client
+      .list(listInstanceProfilesForRole, { roleName: p.name })
+      .catch(noneIfUnsupported);
   } else if (p.kind === 'Group') {
     const users = await client.list(getGroupMembers, { groupName: p.name });
     b.memberships = users.map((u) => ({ groupName: p.name, userName: u.userName }));
@@ -130,6 +140,11 @@ export async function runStep(client: IamClient, p: Principal, step: DeleteStep)
       return client.call(deactivateMfaDevice, {
         userName: p.name,
         serialNumber: step.serialNumber,
+      });
+    case 'instanceProfile':
+      return client.call(removeRoleFromInstanceProfile, {
+        roleName: p.name,
+        profileName: step.profileName,
       });
     case 'membership':
       return client.call(removeUserFromGroup, {

@@ -6,6 +6,7 @@ export * from './client';
 export * from './delete-plan';
 export * from './groups';
 export * from './inline-policies';
+export * from './instance-profiles';
 export * from './login-profile';
 export * from './managed-policies';
 export * from './needs';

@@ -52,6 +52,8 @@ const TASKS: Record<string, IamTask> = {
   AddUserToGroup: 'changeGroup',
   RemoveUserFromGroup: 'changeGroup',
   ListRoles: 'listRoles',
+  ListInstanceProfilesForRole: 'readRole',
+  RemoveRoleFromInstanceProfile: 'changeRole',
   GetRole: 'readRole',
   CreateRole: 'changeRole',
   DeleteRole: 'changeRole',

@@ -73,6 +73,8 @@ export function stepText(step: DeleteStep, name: string): string {
       return t('iamStepCertificate', step.certificateId);
     case 'mfaDevice':
       return t('iamStepMfa', step.serialNumber);
+    case 'instanceProfile':
+      return t('iamStepInstanceProfile', step.profileName);
     case 'membership':
       return step.userName === name
         ? t('iamStepLeaveGroup', step.groupName)

@@ -35,6 +35,7 @@ import {
   updateAccessKey,
   updateLoginProfile,
 } from '../../../src/cloud/iam';
+import { iamAction } from '../../../src/cloud/iam/operation';
 import { createLocalSigner } from '../../../src/cloud/local-signer';
 import type { EucalyptusProfile } from '../../../src/cloud/profile';
 import { saveNewVersion } from '../../../src/panels/iam/policies-model';
@@ -139,11 +140,34 @@ describe('groups, roles and policies', () => {
     expect((await c.list(listUsers, {})).map((u) => u.userName)).not.toContain('bob');
   });
 
-  test('a role with a trust policy, read back decoded', async () => {
+  test('a role with a trust policy, read back decoded; deleted out of its instance profile', async () => {
     const c = client();
     await c.call(createRole, { roleName: 'web', trustPolicy: trustPolicy('ec2') });
     const role = (await c.list(listRoles, {})).find((r) => r.roleName === 'web');
     expect(JSON.parse(role?.trustPolicy ?? '')).toEqual(JSON.parse(trustPolicy('ec2')));
+    // An instance profile made as the EC2 console makes one (not something Cirrus creates).
+    await c.call(
+      iamAction({
+        action: 'CreateInstanceProfile',
+        params: () => ({ InstanceProfileName: 'web-profile' }),
+      }),
+      {},
+    );
+    await c.call(
+      iamAction({
+        action: 'AddRoleToInstanceProfile',
+        params: () => ({ InstanceProfileName: 'web-profile', RoleName: 'web' }),
+      }),
+      {},
+    );
+    const web = { kind: 'Role' as const, name: 'web' };
+    const plan = deletePlan(await readBelongings(c, web));
+    expect(plan).toEqual([
+      { kind: 'instanceProfile', profileName: 'web-profile' },
+      { kind: 'principal' },
+    ]);
+    await runPlan(c, web, plan);
+    expect((await c.list(listRoles, {})).map((r) => r.roleName)).not.toContain('web');
   });
 
   test('a sixth version deletes the oldest non-default one first', async () => {

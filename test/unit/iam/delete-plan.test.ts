@@ -12,6 +12,7 @@ test("a user's password, keys, groups, inline and attached policies go first, th
     accessKeyIds: ['AKIA1', 'AKIA2'],
     certificateIds: ['CERT1'],
     mfaSerials: ['arn:aws:iam::1:mfa/alice'],
+    instanceProfiles: [],
     memberships: [{ groupName: 'devs', userName: 'alice' }],
     inlinePolicies: ['s3-read'],
     attachedPolicies: [{ policyName: 'ops', policyArn: 'arn:aws:iam::1:policy/ops' }],
@@ -47,4 +48,14 @@ test("a group's members are removed (named as members, not as groups left)", () 
     memberships: [{ groupName: 'devs', userName: 'bob' }],
   });
   expect(plan.map((s) => stepText(s, 'devs'))).toEqual(['iamStepRemoveMember', 'iamStepPrincipal']);
+});
+
+test('a role leaves its instance profiles and loses its policies before it goes', () => {
+  const plan = deletePlan({
+    ...NOTHING,
+    instanceProfiles: ['web-profile'],
+    attachedPolicies: [{ policyName: 'ops', policyArn: 'arn:aws:iam::1:policy/ops' }],
+  });
+  expect(plan.map((s) => s.kind)).toEqual(['instanceProfile', 'attachedPolicy', 'principal']);
+  expect(stepText(plan[0] ?? { kind: 'principal' }, 'web')).toBe('iamStepInstanceProfile');
 });
