@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
 import type { EucaAccount } from '../../cloud/iam';
+import { isUnsupportedAction } from '../../cloud/unsupported';
 import { call } from '../../shared/call';
 import { browserDeps } from '../browser-deps';
 import { ColumnsDialog } from '../components/columns-dialog';
@@ -43,7 +44,13 @@ export function AccountsView({ lead }: { lead: ComponentChildren }) {
         none={t('iamNoAccounts')}
         onColumns={() => model.open({ kind: 'columns' })}
       >
-        <button type="button" class="primary" onClick={() => model.open({ kind: 'create' })}>
+        <button
+          type="button"
+          class="primary"
+          // A cloud without this kind of resource: creating one is off for this profile.
+          disabled={isUnsupportedAction(model.list.error.value)}
+          onClick={() => model.open({ kind: 'create' })}
+        >
           {t('iamAccountCreate')}
         </button>
       </IamList>

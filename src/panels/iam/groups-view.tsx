@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { IamGroup } from '../../cloud/iam';
+import { isUnsupportedAction } from '../../cloud/unsupported';
 import { browserDeps } from '../browser-deps';
 import { ErrorMessage } from '../components/error-message';
 import { t } from '../i18n';
@@ -32,7 +33,13 @@ export function GroupsView({ lead }: { lead: ComponentChildren }) {
         onColumns={() => model.open({ kind: 'columns' })}
         details={single && <GroupDetailsPane model={model} group={single} />}
       >
-        <button type="button" class="primary" onClick={() => model.open({ kind: 'create' })}>
+        <button
+          type="button"
+          class="primary"
+          // A cloud without this kind of resource: creating one is off for this profile.
+          disabled={isUnsupportedAction(model.list.error.value)}
+          onClick={() => model.open({ kind: 'create' })}
+        >
           {t('iamGroupCreate')}
         </button>
         <button

@@ -35,19 +35,19 @@ export const TASK_TEXT: Record<IamTask, MessageKey> = {
 };
 
 /**
- * Codes that mean the endpoint has no IAM at all: no such action, no endpoint, or a bare 404 from
- * a path nothing serves (IAM's own 404s carry a code, NoSuchEntity).
+ * The endpoint has no IAM at all: no endpoint, a bare 404 from a path nothing serves (IAM's own
+ * 404s carry a code, NoSuchEntity), or no ListUsers, the one action every IAM has.
  */
-function isNoService(error: CloudErrorData): boolean {
+function isNoService(error: CloudErrorData, action: string): boolean {
   return (
-    isUnsupportedAction(error) ||
     error.code === 'NoEndpoint' ||
+    (isUnsupportedAction(error) && action === 'ListUsers') ||
     (error.status === 404 &&
       ['NotFound', 'UnexpectedResponse', 'UnexpectedHtml'].includes(error.code))
   );
 }
 
-/** The error to show for a refused action: the permission it needs, or that there is no IAM. */
+/** The error to show for a refused action: the permission it needs, or what the cloud lacks. */
 export function explain(thrown: unknown, action: string): CloudErrorData {
   const error = asError(thrown);
   if (isAccessDenied(error)) {
@@ -56,9 +56,9 @@ export function explain(thrown: unknown, action: string): CloudErrorData {
       message: t('iamNeeds', t(TASK_TEXT[taskOf(action)]), permissionFor(action)),
     };
   }
-  if (isNoService(error) && action !== 'ListAccounts' && action !== 'CreateAccount') {
-    return { ...error, code: 'NoIam', message: t('iamNoService') };
-  }
+  if (isNoService(error, action)) return { ...error, code: 'NoIam', message: t('iamNoService') };
+  // The code stays, so a view can keep that control disabled (isUnsupportedAction).
+  if (isUnsupportedAction(error)) return { ...error, message: t('iamActionUnsupported', action) };
   return error;
 }
 

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
 import type { ManagedPolicy } from '../../cloud/iam';
+import { isUnsupportedAction } from '../../cloud/unsupported';
 import { browserDeps } from '../browser-deps';
 import { ColumnsDialog } from '../components/columns-dialog';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -37,7 +38,13 @@ export function PoliciesView({ lead }: { lead: ComponentChildren }) {
         onColumns={() => model.open({ kind: 'columns' })}
         details={single && <PolicyDetailsPane model={model} policy={single} />}
       >
-        <button type="button" class="primary" onClick={() => model.newPolicy()}>
+        <button
+          type="button"
+          class="primary"
+          // A cloud without this kind of resource: creating one is off for this profile.
+          disabled={isUnsupportedAction(model.list.error.value)}
+          onClick={() => model.newPolicy()}
+        >
           {t('iamManagedCreate')}
         </button>
         <button type="button" disabled={!single} onClick={() => single && void model.edit(single)}>

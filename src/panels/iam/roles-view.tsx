@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
 import type { IamRole } from '../../cloud/iam';
+import { isUnsupportedAction } from '../../cloud/unsupported';
 import { browserDeps } from '../browser-deps';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
@@ -41,7 +42,13 @@ export function RolesView({ lead }: { lead: ComponentChildren }) {
         onColumns={() => model.open({ kind: 'columns' })}
         details={single && <RoleDetailsPane model={model} role={single} />}
       >
-        <button type="button" class="primary" onClick={() => model.open({ kind: 'create' })}>
+        <button
+          type="button"
+          class="primary"
+          // A cloud without this kind of resource: creating one is off for this profile.
+          disabled={isUnsupportedAction(model.list.error.value)}
+          onClick={() => model.open({ kind: 'create' })}
+        >
           {t('iamRoleCreate')}
         </button>
         <button

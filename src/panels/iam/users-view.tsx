@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { IamUser } from '../../cloud/iam';
+import { isUnsupportedAction } from '../../cloud/unsupported';
 import { call } from '../../shared/call';
 import { browserDeps } from '../browser-deps';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -39,7 +40,13 @@ export function UsersView({ lead }: { lead: ComponentChildren }) {
         onColumns={() => model.open({ kind: 'columns' })}
         details={single && <UserDetailsPane model={model} user={single} />}
       >
-        <button type="button" class="primary" onClick={() => model.open({ kind: 'create' })}>
+        <button
+          type="button"
+          class="primary"
+          // A cloud without this kind of resource: creating one is off for this profile.
+          disabled={isUnsupportedAction(model.list.error.value)}
+          onClick={() => model.open({ kind: 'create' })}
+        >
           {t('iamUserCreate')}
         </button>
         <button

@@ -59,13 +59,16 @@ describe('what a refused IAM action needs', () => {
     expect(other).toEqual({ code: 'NoSuchEntity', message: 'no such user', status: 404 });
   });
 
-  test('a cloud without IAM says so (but a missing Eucalyptus-only action does not)', () => {
+  test('a cloud without IAM says so; a cloud without one action names it', () => {
     expect(explain({ code: 'InvalidAction', message: 'x' }, 'ListUsers').code).toBe('NoIam');
+    expect(explain({ code: 'NoEndpoint', message: 'x' }, 'ListRoles').code).toBe('NoIam');
     expect(explain({ code: 'NotFound', message: 'x', status: 404 }, 'ListUsers').code).toBe(
       'NoIam',
     );
-    expect(explain({ code: 'InvalidAction', message: 'x' }, 'ListAccounts').code).toBe(
-      'InvalidAction',
-    );
+    // Euare without managed policies: the code stays (the view disables what needs it).
+    expect(explain({ code: 'InvalidAction', message: 'x' }, 'ListPolicies')).toEqual({
+      code: 'InvalidAction',
+      message: 'iamActionUnsupported',
+    });
   });
 });
