@@ -25,7 +25,7 @@ import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
 import type { Column } from '../components/virtual-table';
 import { asError } from '../errors';
-import type { ModelDeps } from '../model-deps';
+import type { CurrentProfile, ModelDeps } from '../model-deps';
 import { createDetails } from './details';
 import { iamFor } from './iam-calls';
 import { policyTemplate } from './policy-templates';
@@ -49,7 +49,7 @@ export interface PrincipalSpec<T, D> {
   fetch: (client: IamClient) => Promise<T[]>;
   name: (row: T) => string;
   text: (row: T) => string;
-  details: (client: IamClient, row: T) => Promise<D>;
+  details: (client: IamClient, row: T, current: CurrentProfile) => Promise<D>;
 }
 
 export function createPrincipalModel<T, D, Extra = never>(
@@ -69,9 +69,9 @@ export function createPrincipalModel<T, D, Extra = never>(
     return current ? iamFor(current) : null;
   };
   const details = createDetails(list.selectedRows, spec.name, async (row) => {
-    const c = client();
-    if (!c) throw new Error('no profile');
-    return spec.details(c, row);
+    const current = panel.current();
+    if (!current) throw new Error('no profile');
+    return spec.details(iamFor(current), row, current);
   });
   const principal = (name: string) => ({ kind: spec.kind, name });
   /** Reads something before a dialog opens; a refusal shows on the panel. */

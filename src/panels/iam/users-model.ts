@@ -30,8 +30,10 @@ import {
   updateLoginProfile,
 } from '../../cloud/iam';
 import type { Profile } from '../../cloud/profile';
+import { isUnsupportedAction } from '../../cloud/unsupported';
 import type { ProfileInput } from '../../shared/messages';
 import type { Column } from '../components/virtual-table';
+import { asError } from '../errors';
 import { t } from '../i18n';
 import type { ModelDeps } from '../model-deps';
 import { iamFor } from './iam-calls';
@@ -67,9 +69,21 @@ export function userColumns(): Column<IamUser>[] {
   ];
 }
 
-async function lastUsed(client: IamClient, accessKeyId: string) {
-  // A cloud without it (Eucalyptus) or a caller without the right still sees the keys.
-  return client.call(getAccessKeyLastUsed, { accessKeyId }).catch(() => null);
+/** Whether to ask when keys were last used, and what to do when the cloud has no such action. */
+interface LastUsedAsk {
+  ask: boolean;
+  unsupported(): void;
+}
+
+async function lastUsed(client: IamClient, accessKeyId: string, when: LastUsedAsk) {
+  if (!when.ask) return null;
+  try {
+    return await client.call(getAccessKeyLastUsed, { accessKeyId });
+  } catch (e) {
+    // A cloud without it (Eucalyptus) is not asked again; a missing right only hides the date.
+    if (isUnsupportedAction(asError(e))) when.unsupported();
+    return null;
+  }
 }
 
 async function loginProfileOf(client: IamClient, userName: string): Promise<LoginProfile | null> {
@@ -81,7 +95,11 @@ async function loginProfileOf(client: IamClient, userName: string): Promise<Logi
   }
 }
 
-export async function readUserDetails(client: IamClient, userName: string): Promise<UserDetails> {
+export async function readUserDetails(
+  client: IamClient,
+  userName: string,
+  when: LastUsedAsk = { ask: true, unsupported: () => undefined },
+): Promise<UserDetails> {
   const p = { kind: 'User' as const, name: userName };
   const [keys, groups, inline, attached, loginProfile] = await Promise.all([
     client.list(listAccessKeys, { userName }),
@@ -91,7 +109,7 @@ export async function readUserDetails(client: IamClient, userName: string): Prom
     loginProfileOf(client, userName),
   ]);
   const rows = await Promise.all(
-    keys.map(async (k) => ({ ...k, lastUsed: await lastUsed(client, k.accessKeyId) })),
+    keys.map(async (k) => ({ ...k, lastUsed: await lastUsed(client, k.accessKeyId, when) })),
   );
   return { keys: rows, groups, inline, attached, loginProfile };
 }
@@ -110,6 +128,8 @@ export interface UsersOptions {
 }
 
 export function createUsersModel(deps: ModelDeps, options: UsersOptions) {
+  /** Profiles whose cloud has no GetAccessKeyLastUsed. */
+  const noLastUsed = new Set<string>();
   const model = createPrincipalModel<IamUser, UserDetails, UserDialog>(deps, {
     kind: 'User',
     table: 'iam-users',
@@ -118,7 +138,13 @@ export function createUsersModel(deps: ModelDeps, options: UsersOptions) {
     fetch: (client) => client.list(listUsers, {}),
     name: (u) => u.userName,
     text: (u) => `${u.userName}\n${u.userId}\n${u.arn}`,
-    details: (client, u) => readUserDetails(client, u.userName),
+    details: (client, u, current) => {
+      const id = current.profile.id;
+      return readUserDetails(client, u.userName, {
+        ask: !noLastUsed.has(id),
+        unsupported: () => noLastUsed.add(id),
+      });
+    },
   });
   const act = model.act;
 
