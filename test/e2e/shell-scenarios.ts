@@ -18,7 +18,9 @@ export const TAB_NAMES_EN = [
   'Elastic IPs',
   'Volumes',
   'Zones',
+  'Alarms',
   'S3',
+  'IAM',
   'Profiles',
 ];
 

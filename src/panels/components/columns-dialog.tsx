@@ -3,14 +3,9 @@ import type { ColumnPrefs } from './column-prefs';
 import { Dialog } from './dialog';
 import { Checkbox } from './field';
 
-/** Which columns a table shows, remembered through its column prefs. */
-export function ColumnsDialog<T>({
-  prefs,
-  onClose,
-}: {
-  prefs: ColumnPrefs<T>;
-  onClose: () => void;
-}) {
+/** Which columns a table with remembered preferences (column-prefs.ts) shows. */
+export function ColumnsDialog<T>(props: { columns: ColumnPrefs<T>; onClose: () => void }) {
+  const { columns, onClose } = props;
   return (
     <Dialog
       title={t('chooseColumns')}
@@ -22,13 +17,13 @@ export function ColumnsDialog<T>({
       }
     >
       <div class="column-chooser">
-        {prefs.columns.map((column) => (
+        {columns.columns.map((column) => (
           <Checkbox
             key={column.id}
             id={`column-${column.id}`}
             label={column.label}
-            checked={prefs.prefs.value.columns.includes(column.id)}
-            onChecked={(on) => prefs.toggleColumn(column.id, on)}
+            checked={columns.prefs.value.columns.includes(column.id)}
+            onChecked={(on) => columns.toggleColumn(column.id, on)}
           />
         ))}
       </div>

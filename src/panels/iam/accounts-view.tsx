@@ -62,7 +62,7 @@ export function AccountsView({ lead }: { lead: ComponentChildren }) {
         />
       )}
       {dialog?.kind === 'columns' && (
-        <ColumnsDialog prefs={model.columns} onClose={() => model.open(null)} />
+        <ColumnsDialog columns={model.columns} onClose={() => model.open(null)} />
       )}
     </>
   );

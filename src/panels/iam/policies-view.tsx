@@ -79,7 +79,7 @@ export function PoliciesView({ lead }: { lead: ComponentChildren }) {
           <p>{t('iamManagedDeleteBody', dialog.policy.policyName)}</p>
         </ConfirmDialog>
       )}
-      {dialog?.kind === 'columns' && <ColumnsDialog prefs={model.columns} onClose={close} />}
+      {dialog?.kind === 'columns' && <ColumnsDialog columns={model.columns} onClose={close} />}
     </>
   );
 }

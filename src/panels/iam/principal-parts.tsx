@@ -118,7 +118,7 @@ export function PrincipalDialogs({ model }: { model: AnyPrincipal }) {
         />
       );
     case 'columns':
-      return <ColumnsDialog prefs={model.columns} onClose={close} />;
+      return <ColumnsDialog columns={model.columns} onClose={close} />;
     default:
       return null;
   }
