@@ -21,6 +21,7 @@ export const TAB_NAMES_EN = [
   'Zones',
   'Alarms',
   'S3',
+  'IAM',
   'Profiles',
 ];
 

@@ -14,6 +14,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Transform, type TransformCallback } from 'node:stream';
+import { euareAccounts } from './front-door-euare';
 import {
   answerPasswordLogin,
   isPasswordRequest,
@@ -79,6 +80,8 @@ export interface FrontDoorOptions {
     params: Array<[string, string]>,
     caller: FrontDoorCredential,
   ) => { status: number; body: string } | undefined;
+  /** Answers Eucalyptus' account actions (ListAccounts, CreateAccount, DelegateAccount keys). */
+  euareAccounts?: boolean;
   /** Rewrites a verified EC2 request's parameters on the way to moto (to answer as AWS would). */
   ec2Forward?: (action: string, params: Array<[string, string]>) => Array<[string, string]>;
   /** Rewrites moto's EC2 response body (e.g. to keep new instances pending for a while). */
@@ -183,6 +186,9 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     ...options.passwordLogin,
   };
   const credentials = new Map(options.credentials.map((c) => [c.accessKeyId, { ...c }]));
+  const accounts = options.euareAccounts
+    ? euareAccounts((c) => credentials.set(c.accessKeyId, { ...c }))
+    : undefined;
   const moto = new URL(options.motoUrl);
   const agent = new Agent({ keepAlive: true });
   const requests: FrontDoorRequestLog[] = [];
@@ -282,7 +288,8 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
           ? options.ec2Answer?.(entry.action ?? '', params)
           : service === 's3'
             ? options.s3Answer?.(method, rawQuery)
-            : options.queryAnswer?.(service, entry.action ?? '', params, verified.credential);
+            : (accounts?.(service, entry.action ?? '', params, verified.credential) ??
+              options.queryAnswer?.(service, entry.action ?? '', params, verified.credential));
       if (own && service === 's3') req.resume();
       if (!own && service === 's3') {
         await options.s3Hold?.(method, rawQuery);

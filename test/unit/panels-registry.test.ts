@@ -28,6 +28,7 @@ test('the tab bar has its tabs in order, the Overview first', () => {
     'zones',
     'alarms',
     's3',
+    'iam',
     'profiles',
   ]);
 });
