@@ -259,6 +259,52 @@ test('a cloud without GetMetricData: the same points by GetMetricStatistics, the
   }
 });
 
+test('volume graphs read AWS/EBS with the VolumeId', async () => {
+  const volume = 'vol-0123456789abcdef0';
+  const minute = 60_000;
+  const at = Math.floor(now / minute) * minute - 3 * minute;
+  awsCli(moto.url, [
+    'cloudwatch',
+    'put-metric-data',
+    '--namespace',
+    'AWS/EBS',
+    '--metric-data',
+    JSON.stringify([
+      {
+        MetricName: 'VolumeWriteBytes',
+        Dimensions: [{ Name: 'VolumeId', Value: volume }],
+        Timestamp: new Date(at).toISOString(),
+        Value: 65536,
+        Unit: 'Bytes',
+      },
+      {
+        MetricName: 'VolumeQueueLength',
+        Dimensions: [{ Name: 'VolumeId', Value: volume }],
+        Timestamp: new Date(at).toISOString(),
+        Value: 1.5,
+        Unit: 'Count',
+      },
+    ]),
+  ]);
+  const t = testDeps();
+  const profile = throughDoor(4);
+  t.switchTo({ profile, signer: createLocalSigner(profile, creds) });
+  const model = createGraphsModel(t.deps, { kind: 'volume', id: volume, detailed: true });
+  try {
+    await model.ready;
+    await expect.poll(() => model.state.value.kind, { timeout: 20_000 }).toBe('ready');
+    const state = model.state.value;
+    if (state.kind !== 'ready') throw new Error(state.kind);
+    // Whatever range was remembered, volumes have 1-minute points up to a day.
+    expect(state.window.period).toBeLessThanOrEqual(60);
+    expect(state.series.get('m_bytes_1')?.points).toEqual([{ time: at, value: 65536 }]);
+    expect(state.series.get('m_queue_0')?.points).toEqual([{ time: at, value: 1.5 }]);
+    expect(state.series.get('m_ops_0')?.points).toEqual([]);
+  } finally {
+    model.dispose();
+  }
+});
+
 test('a profile without CloudWatch: the model says so and sends nothing', async () => {
   const t = testDeps();
   t.switchTo({
