@@ -5,6 +5,7 @@ import type { AlarmHistoryItem, MetricId } from '../../cloud/cloudwatch';
 import { ConfirmListDialog } from '../components/confirm-list-dialog';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
+import { FeatureError } from '../components/feature-error';
 import { Field, TextField } from '../components/field';
 import { asError } from '../errors';
 import { type MessageKey, t } from '../i18n';
@@ -205,13 +206,13 @@ export function AlarmHistoryDialog(props: {
       title={t('cwHistoryTitle', alarmName)}
       wide
       onClose={() => model.open(null)}
-      error={error}
       actions={
         <button type="button" onClick={() => model.open(null)}>
           {t('close')}
         </button>
       }
     >
+      <FeatureError error={error} feature={t('cwFeatureHistory')} />
       {!items && !error && <p class="muted">{t('loading')}</p>}
       {items?.length === 0 && <p class="muted">{t('cwHistoryNone')}</p>}
       {items && items.length > 0 && (

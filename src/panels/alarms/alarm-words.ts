@@ -19,6 +19,19 @@ export function comparisonSymbol(operator: string): string {
   return SYMBOLS[operator] ?? operator;
 }
 
+const COMPARISON_WORDS: Record<string, MessageKey> = {
+  GreaterThanThreshold: 'cwOpGreater',
+  GreaterThanOrEqualToThreshold: 'cwOpGreaterOrEqual',
+  LessThanThreshold: 'cwOpLess',
+  LessThanOrEqualToThreshold: 'cwOpLessOrEqual',
+};
+
+/** "> (greater than)": a comparison as the dialog offers it. */
+export function comparisonChoice(operator: string, tr: Translate = t): string {
+  const key = COMPARISON_WORDS[operator];
+  return key ? `${comparisonSymbol(operator)} (${tr(key)})` : operator;
+}
+
 const STATISTIC_WORDS: Record<string, MessageKey> = {
   Average: 'cwStatAverage',
   Sum: 'cwStatSum',

@@ -21,6 +21,7 @@ import { createColumnPrefs } from '../components/column-prefs';
 import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel } from '../components/resource-panel';
+import { createUnsupportedFeatures } from '../components/unsupported-features';
 import { asError } from '../errors';
 import type { ModelDeps } from '../model-deps';
 import { alarmColumns, DEFAULT_ALARM_COLUMNS } from './alarm-columns';
@@ -63,6 +64,8 @@ export function createAlarmsModel(deps: ModelDeps, options: { pageSize?: number 
     columns.columns.map((c) => c.value(alarm)).join('\n'),
   );
   const filtered = columns.sorted(search.filtered);
+  // Features the cloud said it lacks (an older Eucalyptus): their buttons stay disabled there.
+  const unsupported = createUnsupportedFeatures<'actions' | 'history'>();
   const unavailable = computed(() =>
     hasNoCloudWatch(panel.profile.value?.profile, list.error.value),
   );
@@ -75,6 +78,7 @@ export function createAlarmsModel(deps: ModelDeps, options: { pageSize?: number 
     filtered,
     stateFilter,
     unavailable,
+    unsupported,
     /** Shows only alarms in `state` ('' for all): DescribeAlarms' StateValue. */
     filterState(state: AlarmState | '') {
       stateFilter.value = state;
@@ -89,12 +93,16 @@ export function createAlarmsModel(deps: ModelDeps, options: { pageSize?: number 
     setActions: (names: string[], on: boolean) =>
       panel.act(async ({ profile, signer }) => {
         for (const batch of batches(names))
-          await queryCall(
-            'monitoring',
-            on ? enableAlarmActions : disableAlarmActions,
-            profile,
-            signer,
-            { alarmNames: batch },
+          await unsupported.guard(profile, 'actions', () =>
+            queryCall(
+              'monitoring',
+              on ? enableAlarmActions : disableAlarmActions,
+              profile,
+              signer,
+              {
+                alarmNames: batch,
+              },
+            ),
           );
         return { key: on ? 'cwNoticeActionsOn' : 'cwNoticeActionsOff', args: [names.join(', ')] };
       }),
@@ -105,14 +113,10 @@ export function createAlarmsModel(deps: ModelDeps, options: { pageSize?: number 
       const current = panel.current();
       if (!current) return;
       try {
-        const items = await queryList(
-          'monitoring',
-          describeAlarmHistory,
-          current.profile,
-          current.signer,
-          {
+        const items = await unsupported.guard(current.profile, 'history', () =>
+          queryList('monitoring', describeAlarmHistory, current.profile, current.signer, {
             alarmName,
-          },
+          }),
         );
         if (panel.dialog.value === opened) panel.dialog.value = { ...opened, items };
       } catch (e) {

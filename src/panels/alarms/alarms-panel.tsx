@@ -5,6 +5,7 @@ import { ColumnsDialog } from '../components/columns-dialog';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
+import { FeatureError } from '../components/feature-error';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
 import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
@@ -37,6 +38,7 @@ export default function AlarmsPanel() {
   const single = names.length === 1 ? names[0] : undefined;
   const dialog = model.dialog.value;
   const visible = columns.visibleColumns.value;
+  const lacks = (feature: 'actions' | 'history') => model.unsupported.has(current.profile, feature);
   const filter = (
     <label class="switcher">
       <span>{t('cwStateFilter')}</span>
@@ -61,21 +63,24 @@ export default function AlarmsPanel() {
         </button>
         <button
           type="button"
-          disabled={names.length === 0}
+          disabled={names.length === 0 || lacks('actions')}
+          title={lacks('actions') ? t('imgUnsupportedHere') : undefined}
           onClick={() => void model.setActions(names, true)}
         >
           {t('cwEnableActions')}
         </button>
         <button
           type="button"
-          disabled={names.length === 0}
+          disabled={names.length === 0 || lacks('actions')}
+          title={lacks('actions') ? t('imgUnsupportedHere') : undefined}
           onClick={() => void model.setActions(names, false)}
         >
           {t('cwDisableActions')}
         </button>
         <button
           type="button"
-          disabled={!single}
+          disabled={!single || lacks('history')}
+          title={lacks('history') ? t('imgUnsupportedHere') : undefined}
           onClick={() => single && void model.showHistory(single)}
         >
           {t('cwHistory')}
@@ -99,7 +104,7 @@ export default function AlarmsPanel() {
         />
       </ResourceToolbar>
       {list.error.value && <ErrorMessage error={list.error.value} />}
-      {model.error.value && <ErrorMessage error={model.error.value} />}
+      <FeatureError error={model.error.value} feature={t('cwFeatureAlarmActions')} />
       <NoticeLine notice={model.notice.value} />
       <VirtualTable
         label={t('tabAlarms')}
@@ -114,7 +119,7 @@ export default function AlarmsPanel() {
         onSort={columns.sortBy}
         selected={list.selected.value}
         onSelect={(keys) => (list.selected.value = keys)}
-        onOpen={(a) => void model.showHistory(a.alarmName)}
+        onOpen={(a) => !lacks('history') && void model.showHistory(a.alarmName)}
       />
       {list.loaded.value &&
         !list.loading.value &&

@@ -22,7 +22,7 @@ import {
   initialAlarmForm,
   validateAlarmForm,
 } from './alarm-form';
-import { comparisonSymbol, conditionSentence, statisticWord } from './alarm-words';
+import { comparisonChoice, conditionSentence, statisticWord } from './alarm-words';
 
 export interface CreateAlarmDialogProps {
   deps: ModelDeps;
@@ -142,7 +142,7 @@ export function CreateAlarmDialog(props: CreateAlarmDialogProps) {
           >
             {COMPARISON_OPERATORS.map((op) => (
               <option key={op} value={op}>
-                {comparisonSymbol(op)}
+                {comparisonChoice(op)}
               </option>
             ))}
           </select>

@@ -19,6 +19,7 @@ import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel, type Notice } from '../components/resource-panel';
 import { createTagging } from '../components/tagging';
+import { createUnsupportedFeatures } from '../components/unsupported-features';
 import { asError } from '../errors';
 import type { LaunchForm } from '../launch/launch-form';
 import type { ModelDeps, StorageListener } from '../model-deps';
@@ -108,6 +109,8 @@ export function createInstancesModel(
   // Instance settings: what each profile's cloud does not support, and the selected instance's
   // current values for the details pane (read when exactly one instance is selected).
   const unsupported = createUnsupportedAttributes();
+  /** Detailed monitoring, once the cloud said it has no MonitorInstances. */
+  const monitoring = createUnsupportedFeatures<'monitoring'>();
   const details = signal<{ instanceId: string; readings: AttributeReadings } | null>(null);
   const selectedId = computed(() =>
     list.selected.value.size === 1 ? ([...list.selected.value][0] ?? null) : null,
@@ -137,6 +140,7 @@ export function createInstancesModel(
     ...panel,
     list,
     unsupported,
+    monitoring,
     details,
     search,
     filtered,
@@ -181,9 +185,11 @@ export function createInstancesModel(
     /** Detailed monitoring (CloudWatch data every minute) on or off for the instances. */
     setMonitoring: (ids: string[], on: boolean) =>
       panel.act(async ({ profile, signer }) => {
-        await ec2Call(on ? monitorInstances : unmonitorInstances, profile, signer, {
-          instanceIds: ids,
-        });
+        await monitoring.guard(profile, 'monitoring', () =>
+          ec2Call(on ? monitorInstances : unmonitorInstances, profile, signer, {
+            instanceIds: ids,
+          }),
+        );
         return {
           key: on ? 'cwNoticeMonitoringOn' : 'cwNoticeMonitoringOff',
           args: [ids.join(', ')],

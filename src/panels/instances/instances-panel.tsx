@@ -143,14 +143,32 @@ export default function InstancesPanel() {
           </button>
           <button
             type="button"
-            disabled={chosen.length === 0 || stateIs('terminated')}
+            disabled={
+              chosen.length === 0 ||
+              stateIs('terminated') ||
+              model.monitoring.has(current.profile, 'monitoring')
+            }
+            title={
+              model.monitoring.has(current.profile, 'monitoring')
+                ? t('imgUnsupportedHere')
+                : undefined
+            }
             onClick={() => void model.setMonitoring(ids, true)}
           >
             {t('cwMonitoringOn')}
           </button>
           <button
             type="button"
-            disabled={chosen.length === 0 || stateIs('terminated')}
+            disabled={
+              chosen.length === 0 ||
+              stateIs('terminated') ||
+              model.monitoring.has(current.profile, 'monitoring')
+            }
+            title={
+              model.monitoring.has(current.profile, 'monitoring')
+                ? t('imgUnsupportedHere')
+                : undefined
+            }
             onClick={() => void model.setMonitoring(ids, false)}
           >
             {t('cwMonitoringOff')}

@@ -5,12 +5,15 @@
 import '../../support/fake-browser';
 import { describe, expect, test } from 'vitest';
 import { hasNoCloudWatch, putMetricAlarm } from '../../../src/cloud/cloudwatch';
+import { createLocalSigner } from '../../../src/cloud/local-signer';
 import type { EucalyptusProfile, S3CompatibleProfile } from '../../../src/cloud/profile';
 import { queryCall } from '../../../src/cloud/query';
 import { createAlarmsModel } from '../../../src/panels/alarms/alarms-model';
 import type { CurrentProfile } from '../../../src/panels/model-deps';
+import { startFrontDoor } from '../../support/front-door';
 import { testDeps } from '../../support/model-deps';
-import { connect } from '../ec2/support';
+import { connect, creds } from '../ec2/support';
+import { frontDoorProfile } from '../front-door-env';
 import { loadedList, motoPerFile } from './support';
 
 const env = motoPerFile();
@@ -107,6 +110,34 @@ describe('alarms model', () => {
     expect(await model.remove(['web-1', 'web-2', 'web-3'])).toBe(true);
     expect(model.dialog.value).toBeNull();
     expect(model.list.rows.value).toEqual([]);
+  });
+
+  test('a cloud without DisableAlarmActions: said once, then the control stays disabled', async () => {
+    const door = await startFrontDoor({
+      motoUrl: env.moto.url,
+      credentials: [creds],
+      queryAnswer: (_service, action) =>
+        action === 'DisableAlarmActions'
+          ? {
+              status: 400,
+              body: '<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>The action DisableAlarmActions is not valid for this web service.</Message></Error><RequestId>1</RequestId></ErrorResponse>',
+            }
+          : undefined,
+    });
+    try {
+      const profile = frontDoorProfile(door, creds.accessKeyId);
+      await put('old-cloud');
+      const model = open({ profile, signer: createLocalSigner(profile, creds) });
+      await loadedList(model.list);
+      expect(model.unsupported.has(profile, 'actions')).toBe(false);
+      expect(await model.setActions(['old-cloud'], false)).toBe(false);
+      expect(model.error.value?.code).toBe('InvalidAction');
+      expect(model.unsupported.has(profile, 'actions')).toBe(true);
+      expect(model.unsupported.has(profile, 'history')).toBe(false);
+      expect(model.unavailable.value).toBe(false);
+    } finally {
+      await door.stop();
+    }
   });
 
   test('the metrics of a namespace for the picker', async () => {
