@@ -27,6 +27,8 @@ let moto: Moto;
 let door: FrontDoor;
 /** Whether the front door answers GetMetricData as a cloud without it (older Eucalyptus). */
 let withoutGetMetricData = false;
+/** GetMetricData pages the front door answers itself (moto never pages it), by NextToken. */
+let pages: Record<string, string> | null = null;
 /** [epoch ms, value] put as CPUUtilization and, doubled, as NetworkIn; 5-minute boundaries. */
 let points: Array<[number, number]> = [];
 const now = Date.now();
@@ -57,8 +59,12 @@ beforeAll(async () => {
     credentials: [creds],
     region: 'eucalyptus',
     // Eucalyptus before 4.4 has no GetMetricData; its CloudWatch answers as for any unknown action.
-    queryAnswer: (service, action) =>
-      withoutGetMetricData && service === 'monitoring' && action === 'GetMetricData'
+    queryAnswer: (service, action, params) => {
+      if (pages && action === 'GetMetricData') {
+        const token = params.find(([name]) => name === 'NextToken')?.[1] ?? '';
+        return { status: 200, body: pages[token] ?? '' };
+      }
+      return withoutGetMetricData && service === 'monitoring' && action === 'GetMetricData'
         ? {
             status: 400,
             body:
@@ -66,7 +72,8 @@ beforeAll(async () => {
               '<Code>InvalidAction</Code><Message>Could not find operation GetMetricData for version 2010-08-01</Message>' +
               '</Error><RequestId>0f5c3e6a-0000-4000-8000-000000000001</RequestId></ErrorResponse>',
           }
-        : undefined,
+        : undefined;
+    },
   });
   const last = Math.floor(now / FIVE_MIN) * FIVE_MIN - FIVE_MIN;
   points = [12.5, 40, 3.25, 99, 57.75].map((v, i) => [last - (4 - i) * FIVE_MIN, v]);
@@ -256,6 +263,44 @@ test('a cloud without GetMetricData: the same points by GetMetricStatistics, the
   } finally {
     model.dispose();
     withoutGetMetricData = false;
+  }
+});
+
+test('GetMetricData pages are joined per query, in time order', async () => {
+  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  const result = (id: string, data: Array<[number, number]>, status = 'PartialData') =>
+    `<member><Id>${id}</Id><Label>${id}</Label><Timestamps>${data.map(([t]) => `<member>${iso(t)}</member>`).join('')}</Timestamps>` +
+    `<Values>${data.map(([, v]) => `<member>${v}</member>`).join('')}</Values><StatusCode>${status}</StatusCode></member>`;
+  const page = (members: string, next: string) =>
+    '<GetMetricDataResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/"><GetMetricDataResult>' +
+    `<MetricDataResults>${members}</MetricDataResults>${next ? `<NextToken>${next}</NextToken>` : ''}` +
+    '<Messages/></GetMetricDataResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetMetricDataResponse>';
+  // As AWS pages a descending scan: the newest points first, a query split across pages.
+  pages = {
+    '': page(result('cpu', points.slice(3).reverse()) + result('net', []), 'second page'),
+    'second page': page(
+      result('cpu', points.slice(0, 3).reverse(), 'Complete') +
+        result('net', [[points[0]?.[0] ?? 0, 5]], 'Complete'),
+      '',
+    ),
+  };
+  try {
+    const profile = throughDoor(4);
+    const window = metricWindow('1h', now, false);
+    const read = await readMetrics(profile, createLocalSigner(profile, creds), {
+      queries: queries(window.period),
+      start: window.start,
+      end: window.end,
+    });
+    expect(read.series).toEqual([
+      { id: 'cpu', points: asPoints(points) },
+      { id: 'net', points: [{ time: points[0]?.[0], value: 5 }] },
+      { id: 'none', points: [] },
+    ]);
+    const sent = door.requests.filter((r) => r.action === 'GetMetricData').slice(-2);
+    expect(sent.map((r) => r.ok)).toEqual([true, true]);
+  } finally {
+    pages = null;
   }
 });
 
