@@ -27,6 +27,8 @@ let moto: Moto;
 let door: FrontDoor;
 /** Whether the front door answers GetMetricData as a cloud without it (older Eucalyptus). */
 let withoutGetMetricData = false;
+/** A refusal the front door answers every CloudWatch read with, as a cloud would. */
+let refuse: { status: number; code: string; message: string; actions: string[] } | null = null;
 /** GetMetricData pages the front door answers itself (moto never pages it), by NextToken. */
 let pages: Record<string, string> | null = null;
 /** [epoch ms, value] put as CPUUtilization and, doubled, as NetworkIn; 5-minute boundaries. */
@@ -60,6 +62,12 @@ beforeAll(async () => {
     region: 'eucalyptus',
     // Eucalyptus before 4.4 has no GetMetricData; its CloudWatch answers as for any unknown action.
     queryAnswer: (service, action, params) => {
+      if (refuse?.actions.includes(action)) {
+        return {
+          status: refuse.status,
+          body: `<ErrorResponse><Error><Type>Sender</Type><Code>${refuse.code}</Code><Message>${refuse.message}</Message></Error><RequestId>0f5c3e6a-0000-4000-8000-000000000002</RequestId></ErrorResponse>`,
+        };
+      }
       if (pages && action === 'GetMetricData') {
         const token = params.find(([name]) => name === 'NextToken')?.[1] ?? '';
         return { status: 200, body: pages[token] ?? '' };
@@ -301,6 +309,41 @@ test('GetMetricData pages are joined per query, in time order', async () => {
     expect(sent.map((r) => r.ok)).toEqual([true, true]);
   } finally {
     pages = null;
+  }
+});
+
+test('a refusal reaches every graph with its code; a cloud without any metric read says so once', async () => {
+  const t = testDeps();
+  const profile = { ...throughDoor(4), id: 'refusing' };
+  t.switchTo({ profile, signer: createLocalSigner(profile, creds) });
+  const model = createGraphsModel(t.deps, { kind: 'instance', id: INSTANCE, detailed: true });
+  try {
+    refuse = {
+      status: 403,
+      code: 'AccessDenied',
+      message: 'User is not authorized to perform cloudwatch:GetMetricData',
+      actions: ['GetMetricData'],
+    };
+    await model.ready;
+    await expect.poll(() => model.state.value.kind, { timeout: 20_000 }).toBe('failed');
+    expect(model.state.value).toMatchObject({
+      kind: 'failed',
+      error: { code: 'AccessDenied', status: 403 },
+    });
+    refuse = {
+      status: 400,
+      code: 'InvalidAction',
+      message: 'Could not find operation',
+      actions: ['GetMetricData', 'GetMetricStatistics'],
+    };
+    await model.refresh();
+    expect(model.state.value).toMatchObject({
+      kind: 'unsupported',
+      error: { code: 'InvalidAction' },
+    });
+  } finally {
+    refuse = null;
+    model.dispose();
   }
 });
 
