@@ -6,12 +6,18 @@ import { LaunchSsh } from './components/launch-ssh';
 import { LazyPanel } from './components/lazy-panel';
 import { TabBar } from './components/tab-bar';
 import { t } from './i18n';
+import { requestedTab } from './open-target';
 import { panels } from './panels';
 import { createShellModel } from './shell-model';
 
 export function App() {
   const model = useMemo(
-    () => createShellModel({ lastTab, ping: () => call('ping', { echo: 'shell' }) }),
+    () =>
+      createShellModel({
+        lastTab,
+        ping: () => call('ping', { echo: 'shell' }),
+        requestedTab: requestedTab(),
+      }),
     [],
   );
   useEffect(() => {

@@ -8,6 +8,8 @@ export interface ShellDeps {
   lastTab: StorageItem<string>;
   /** One round-trip to the background; rejects with a CloudError. */
   ping: () => Promise<unknown>;
+  /** The tab a notification asked for (`?tab=`), shown instead of the remembered one. */
+  requestedTab?: string | null;
 }
 
 /** State and actions of the app shell: which tab is open, and whether the background answers. */
@@ -21,6 +23,7 @@ export function createShellModel(deps: ShellDeps) {
     const saved = await deps.lastTab.get().catch(() => null);
     if (disposed) return;
     if (saved && isPanelId(saved)) active.value = saved;
+    if (deps.requestedTab && isPanelId(deps.requestedTab)) active.value = deps.requestedTab;
     ready.value = true;
     try {
       await deps.ping();

@@ -35,6 +35,7 @@ import {
 } from './load-instance-attributes';
 import { createPasswordActions, type PasswordDialogState } from './password-model';
 import { STATUS_COLUMN, statusColumn, withColumnAfter } from './status-column';
+import { createStopScheduleActions, createStopScheduleList } from './stop-schedules';
 import { checkProtection, protectedLabel, terminateUnprotected } from './termination-protection';
 import { createUnsupportedAttributes } from './unsupported-attributes';
 
@@ -50,7 +51,8 @@ export type InstancesDialog =
   | PasswordDialogState
   | { kind: 'create-image'; instanceId: string }
   | { kind: 'bundle'; instanceId: string }
-  | { kind: 'sshAccess'; instanceId: string };
+  | { kind: 'sshAccess'; instanceId: string }
+  | { kind: 'stopSchedule'; ids: string[] };
 
 export function createInstancesModel(
   deps: ModelDeps,
@@ -126,6 +128,22 @@ export function createInstancesModel(
     void loadDetails(selectedId.value);
   });
 
+  // Scheduled stops, kept by the background; shown in their dialog and the details pane.
+  const schedules = createStopScheduleList(deps.storageEvents);
+
+  // A reminder's Open selects its instance once the list has it.
+  let stopSelecting: (() => void) | null = null;
+  function selectWhenListed(instanceId: string) {
+    stopSelecting?.();
+    let done = false;
+    const stop = effect(() => {
+      if (done || !list.rows.value.some((i) => i.instanceId === instanceId)) return;
+      done = true;
+      list.selected.value = new Set([instanceId]);
+    });
+    stopSelecting = stop;
+  }
+
   const nameFor = (id: string) => {
     const instance = list.rows.peek().find((i) => i.instanceId === id);
     return instance ? nameOf(instance) : '';
@@ -144,6 +162,9 @@ export function createInstancesModel(
     status,
     images: createImageActions(panel, options.signBundleStorage),
     tagging: createTagging(panel),
+    schedules,
+    stopSchedule: createStopScheduleActions(panel),
+    selectWhenListed,
     start: (ids: string[]) => changeState(startInstances, 'noticeStarting', ids),
     stop: (ids: string[]) => changeState(stopInstances, 'noticeStopping', ids),
     reboot: (ids: string[]) => changeState(rebootInstances, 'noticeRebooting', ids),
@@ -214,6 +235,8 @@ export function createInstancesModel(
     nameOf,
     dispose() {
       stopDetails();
+      stopSelecting?.();
+      schedules.dispose();
       detailsGeneration++;
       panel.dispose();
       status.dispose();

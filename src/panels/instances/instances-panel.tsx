@@ -11,6 +11,7 @@ import { createTempAccessList, rulesOfProfile } from '../components/temp-access-
 import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
+import { takeRequestedInstance } from '../open-target';
 import { copyText, sshRefusalText } from '../ssh-text';
 import { InstanceAttributeRows } from './instance-attribute-rows';
 import { TRANSITIONAL_STATES } from './instance-columns';
@@ -18,6 +19,8 @@ import { ColumnsDialog, ConsoleDialog, InstanceDetails, TerminateDialog } from '
 import { InstanceStatusDetails, StatusEventsNotice, StatusListError } from './instance-status-view';
 import { createInstancesModel } from './instances-model';
 import { statusColumnShown } from './status-column';
+import { StopScheduleNote } from './stop-schedule-note';
+import { schedulesOfProfile } from './stop-schedules';
 import { TempAccessNote } from './temp-access-note';
 
 // Dialogs the list does not need to show: fetched when first opened, so the tab opens fast.
@@ -40,10 +43,17 @@ const WindowsPasswordDialog = lazyComponent(() =>
 const SshAccessDialog = lazyComponent(() =>
   import('./ssh-access-dialog').then((m) => m.SshAccessDialog),
 );
+const StopScheduleDialog = lazyComponent(() =>
+  import('./stop-schedule-dialog').then((m) => m.StopScheduleDialog),
+);
 
 export default function InstancesPanel() {
   const model = useMemo(() => createInstancesModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
+  useEffect(() => {
+    const requested = takeRequestedInstance();
+    if (requested) model.selectWhenListed(requested);
+  }, [model]);
   const temporary = useMemo(() => createTempAccessList(browserDeps.storageEvents), []);
   useEffect(() => temporary.dispose, [temporary]);
   /** What the last Copy SSH command did: copied, shown to copy by hand, or why there is none. */
@@ -165,6 +175,13 @@ export default function InstancesPanel() {
           </button>
           <button
             type="button"
+            disabled={chosen.length === 0}
+            onClick={() => model.open({ kind: 'stopSchedule', ids })}
+          >
+            {t('remScheduleAction')}
+          </button>
+          <button
+            type="button"
             disabled={!single}
             onClick={() =>
               single &&
@@ -268,6 +285,13 @@ export default function InstancesPanel() {
         />
       )}
       {single && (
+        <StopScheduleNote
+          schedules={schedulesOfProfile(model.schedules.schedules.value, current.profile).filter(
+            (s) => s.instanceIds.includes(single.instanceId),
+          )}
+        />
+      )}
+      {single && (
         <InstanceDetails instance={single}>
           <InstanceAttributeRows
             instance={single}
@@ -319,6 +343,7 @@ export default function InstancesPanel() {
           const instance = list.rows.value.find((i) => i.instanceId === dialog.instanceId);
           return instance ? <SshAccessDialog model={model} instance={instance} /> : null;
         })()}
+      {dialog?.kind === 'stopSchedule' && <StopScheduleDialog model={model} ids={dialog.ids} />}
       {dialog?.kind === 'launch' && (
         <LaunchDialog
           current={current}
