@@ -103,10 +103,9 @@ function ReminderRow({
         </label>
         <input
           id={id}
-          type="number"
-          min={0}
-          max={MAX_HOURS}
-          step={1}
+          type="text"
+          inputMode="numeric"
+          size={4}
           value={text}
           disabled={!on}
           aria-label={t('remHoursFor', profile.name)}
