@@ -80,18 +80,19 @@ export type RunOutcome = 'stopped' | 'missed' | 'locked' | 'failed' | 'not-due' 
  * never runs the same time twice), then stops, or reports the time as missed when it is late.
  */
 export async function runStopSchedule(id: string, now = Date.now()): Promise<RunOutcome> {
-  const schedule = (await listStopSchedules()).find((s) => s.id === id);
-  if (!schedule) {
-    await browser.alarms.clear(stopAlarmName(id));
-    return 'gone';
-  }
-  if (schedule.nextAt > now) {
-    await arm(schedule);
-    return 'not-due';
-  }
+  // Claimed before the read: a second run in this worker never sees the time not yet moved on.
   if (running.has(id)) return 'not-due';
   running.add(id);
   try {
+    const schedule = (await listStopSchedules()).find((s) => s.id === id);
+    if (!schedule) {
+      await browser.alarms.clear(stopAlarmName(id));
+      return 'gone';
+    }
+    if (schedule.nextAt > now) {
+      await arm(schedule);
+      return 'not-due';
+    }
     const next = { ...schedule, nextAt: nextStopAt(schedule.days, schedule.time, now) };
     await stopSchedules.update((list) =>
       list.map((s) => (isStopSchedule(s) && s.id === id ? next : s)),

@@ -35,7 +35,7 @@ import {
 } from './load-instance-attributes';
 import { createPasswordActions, type PasswordDialogState } from './password-model';
 import { STATUS_COLUMN, statusColumn, withColumnAfter } from './status-column';
-import { createStopScheduleActions, createStopScheduleList } from './stop-schedules';
+import { createStopScheduleList } from './stop-schedules';
 import { checkProtection, protectedLabel, terminateUnprotected } from './termination-protection';
 import { createUnsupportedAttributes } from './unsupported-attributes';
 
@@ -163,7 +163,6 @@ export function createInstancesModel(
     images: createImageActions(panel, options.signBundleStorage),
     tagging: createTagging(panel),
     schedules,
-    stopSchedule: createStopScheduleActions(panel),
     selectWhenListed,
     start: (ids: string[]) => changeState(startInstances, 'noticeStarting', ids),
     stop: (ids: string[]) => changeState(stopInstances, 'noticeStopping', ids),

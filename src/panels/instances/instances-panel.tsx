@@ -19,7 +19,6 @@ import { ColumnsDialog, ConsoleDialog, InstanceDetails, TerminateDialog } from '
 import { InstanceStatusDetails, StatusEventsNotice, StatusListError } from './instance-status-view';
 import { createInstancesModel } from './instances-model';
 import { statusColumnShown } from './status-column';
-import { StopScheduleNote } from './stop-schedule-note';
 import { schedulesOfProfile } from './stop-schedules';
 import { TempAccessNote } from './temp-access-note';
 
@@ -42,6 +41,9 @@ const WindowsPasswordDialog = lazyComponent(() =>
 );
 const SshAccessDialog = lazyComponent(() =>
   import('./ssh-access-dialog').then((m) => m.SshAccessDialog),
+);
+const StopScheduleNote = lazyComponent(() =>
+  import('./stop-schedule-note').then((m) => m.StopScheduleNote),
 );
 const StopScheduleDialog = lazyComponent(() =>
   import('./stop-schedule-dialog').then((m) => m.StopScheduleDialog),

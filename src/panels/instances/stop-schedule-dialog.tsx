@@ -1,16 +1,17 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Dialog } from '../components/dialog';
 import { t } from '../i18n';
 import type { InstancesModel } from './instances-model';
 import {
+  createStopScheduleActions,
   daysLabel,
   EVERY_DAY,
   nextLabel,
   scheduleProblem,
-  schedulesOfProfile,
   WEEK_ORDER,
   WEEKDAYS,
-} from './stop-schedules';
+} from './stop-schedule-text';
+import { schedulesOfProfile } from './stop-schedules';
 
 /** Weekday names for the check boxes, Monday first, in the browser's language. */
 const dayName = (d: number) =>
@@ -20,6 +21,7 @@ const dayName = (d: number) =>
 
 /** Days and a local time to stop the chosen instances, and the profile's schedules to remove. */
 export function StopScheduleDialog({ model, ids }: { model: InstancesModel; ids: string[] }) {
+  const actions = useMemo(() => createStopScheduleActions(model), [model]);
   const [days, setDays] = useState<number[]>(WEEKDAYS);
   const [time, setTime] = useState('20:00');
   const [problem, setProblem] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export function StopScheduleDialog({ model, ids }: { model: InstancesModel; ids:
     e.preventDefault();
     const why = scheduleProblem(days, time);
     setProblem(why);
-    if (!why) void model.stopSchedule.add(ids, days, time);
+    if (!why) void actions.add(ids, days, time);
   }
 
   return (
@@ -103,7 +105,7 @@ export function StopScheduleDialog({ model, ids }: { model: InstancesModel; ids:
                 s.time,
                 nextLabel(s.nextAt),
               )}{' '}
-              <button type="button" onClick={() => void model.stopSchedule.remove(s.id)}>
+              <button type="button" onClick={() => void actions.remove(s.id)}>
                 {t('remScheduleRemove')}
               </button>
             </li>

@@ -1,6 +1,6 @@
 import type { StopSchedule } from '../../storage/items';
 import { t } from '../i18n';
-import { daysLabel, nextLabel } from './stop-schedules';
+import { daysLabel, nextLabel } from './stop-schedule-text';
 
 /** The chosen instance's scheduled stops (see "Schedule stop…"), if any. */
 export function StopScheduleNote({ schedules }: { schedules: readonly StopSchedule[] }) {

@@ -9,8 +9,8 @@ import {
   createStopScheduleActions,
   daysLabel,
   scheduleProblem,
-  schedulesOfProfile,
-} from '../../../src/panels/instances/stop-schedules';
+} from '../../../src/panels/instances/stop-schedule-text';
+import { schedulesOfProfile } from '../../../src/panels/instances/stop-schedules';
 import { createPopupAlerts } from '../../../src/panels/popup/popup-alerts';
 import { reminderHours } from '../../../src/panels/profiles/reminders-section';
 import { type ReminderAlert, reminderAlerts, type StopSchedule } from '../../../src/storage/items';
