@@ -3,7 +3,12 @@
 // here the profile's endpoint is a closed port, or the vault is locked.
 
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { dismissAlert, stopFromAlert } from '../../../src/background/reminder-alerts';
+import {
+  ALERT_NOTIFICATION_PREFIX,
+  dismissAlert,
+  onAlertNotification,
+  stopFromAlert,
+} from '../../../src/background/reminder-alerts';
 import { REMINDER_CHECK_ALARM, stopAlarmName } from '../../../src/background/reminder-schedule';
 import { checkReminders, onReminderAlarm, setReminder } from '../../../src/background/reminders';
 import { keychain } from '../../../src/background/services';
@@ -240,5 +245,23 @@ describe('an alert', () => {
     await dismissAlert(alert.id);
     expect(await reminderAlerts.get()).toEqual([]);
     await expect(stopFromAlert(alert.id)).rejects.toMatchObject({ code: 'NoSuchReminder' });
+  });
+
+  test("the notification's Stop it button stops that alert's instances; others are not ours", async () => {
+    await withProfile();
+    await stopSchedules.set([schedule({ nextAt: Date.now() - 60 * MIN })]);
+    await runStopSchedule('s1');
+    const [alert] = await reminderAlerts.get();
+    await onAlertNotification('cirrus-launch:x', 0);
+    expect(fake.notifications).toHaveLength(1);
+    // The closed port refuses the stop: told, and the alert kept for another try.
+    await expect(
+      onAlertNotification(`${ALERT_NOTIFICATION_PREFIX}${alert?.id}`, 0),
+    ).rejects.toBeTruthy();
+    expect(fake.notifications.map((n) => n.title)).toEqual([
+      'remMissedTitle',
+      'remStopFailedTitle',
+    ]);
+    expect(await reminderAlerts.get()).toHaveLength(1);
   });
 });

@@ -58,3 +58,15 @@ test('a disposed shell ignores an answer that comes late', async () => {
   await started;
   expect(model.backgroundError.value).toBeNull();
 });
+
+test('a tab asked for in the address (a reminder’s Open) is shown instead, not remembered', async () => {
+  const lastTab = lastTabIn();
+  await lastTab.set('s3');
+  const model = createShellModel({ lastTab, ping: async () => ({}), requestedTab: 'instances' });
+  await model.init();
+  expect(model.active.value).toBe('instances');
+  expect(await lastTab.get()).toBe('s3');
+  const odd = createShellModel({ lastTab, ping: async () => ({}), requestedTab: 'nope' });
+  await odd.init();
+  expect(odd.active.value).toBe('s3');
+});
