@@ -32,7 +32,11 @@ export async function setReminder(
       code: 'InvalidReminderHours',
       message: `Remind after 0 to ${MAX_REMINDER_HOURS} whole hours, not ${hours}.`,
     });
-  if (hours !== null) await findProfile(profileId);
+  if (hours !== null && (await findProfile(profileId)).kind === 's3')
+    throw new CloudError({
+      code: 'NoEc2Cloud',
+      message: 'This profile is for an object store only: it has no instances to remind of.',
+    });
   const next = await runningReminders.update((all) => {
     const { [profileId]: _old, ...rest } = all;
     return hours === null ? rest : { ...rest, [profileId]: { hours } };

@@ -102,8 +102,12 @@ describe('a reminder', () => {
     expect(await runningReminders.get()).toEqual({});
   });
 
-  test('for a profile that does not exist is refused', async () => {
+  test('for a profile that does not exist, or has no EC2 cloud, is refused', async () => {
     await expect(setReminder('nope', 1)).rejects.toMatchObject({ code: 'NoSuchProfile' });
+    const store = { id: 's3', name: 'store', kind: 's3' } as unknown as EucalyptusProfile;
+    await profilesState.set({ profiles: [store], currentId: 's3' });
+    await expect(setReminder('s3', 1)).rejects.toMatchObject({ code: 'NoEc2Cloud' });
+    expect(await runningReminders.get()).toEqual({});
   });
 
   test('a locked vault waits quietly: no notification, the alarm stays', async () => {
