@@ -2,7 +2,7 @@
 // alarms and notifications. The EC2 calls themselves are tested against moto (test/integration);
 // here the profile's endpoint is a closed port, or the vault is locked.
 
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
   ALERT_NOTIFICATION_PREFIX,
   dismissAlert,
@@ -33,6 +33,8 @@ import { fakeStorage } from '../../support/fake-browser';
 
 const MIN = 60_000;
 let fake: FakeAlarms;
+// A refused connection is retried with backoff: slower than 5 s on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 // Port 9 on loopback: nothing listens, so a call fails at once without reaching any server.
 const profile: EucalyptusProfile = {

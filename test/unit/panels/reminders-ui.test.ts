@@ -32,7 +32,7 @@ const alert: ReminderAlert = {
 };
 
 const until = async (probe: () => boolean) => {
-  for (let i = 0; i < 100 && !probe(); i++) await new Promise((r) => setTimeout(r, 5));
+  for (let i = 0; i < 1000 && !probe(); i++) await new Promise((r) => setTimeout(r, 5));
 };
 
 describe('the popup rows', () => {
