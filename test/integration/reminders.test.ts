@@ -5,6 +5,7 @@
 import '../support/fake-browser';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { backgroundSigner } from '../../src/background/background-signer';
+import { handlers } from '../../src/background/handlers';
 import { stopFromAlert } from '../../src/background/reminder-alerts';
 import { REMINDER_CHECK_ALARM, stopAlarmName } from '../../src/background/reminder-schedule';
 import { checkReminders, onReminderAlarm } from '../../src/background/reminders';
@@ -132,4 +133,24 @@ describe.each(Object.keys(profiles))('%s', (which) => {
     const [next] = await listStopSchedules();
     expect(next?.nextAt).toBeGreaterThan(Date.now());
   });
+});
+
+test('while the vault is locked the check waits quietly; the unlock looks at once', async () => {
+  const profile = (profiles.moto as () => EucalyptusProfile)();
+  const { id } = await launch(profile);
+  await keychain.setPassphrase('vault passphrase');
+  await keychain.lock();
+  await runningReminders.set({ [profile.id]: { hours: 0 } });
+  expect(await checkReminders()).toEqual({ [profile.id]: 'locked' });
+  expect(fake.notifications).toEqual([]);
+
+  // The panel's Unlock: the background looks without waiting for the next alarm.
+  await handlers.keychainUnlock({ passphrase: 'vault passphrase' });
+  await expect
+    .poll(async () => (await reminderAlerts.get()).map((a) => a.instanceIds[0]), {
+      timeout: 20_000,
+    })
+    .toEqual([id]);
+  expect(fake.notifications.map((n) => n.title)).toEqual(['remRunningTitle']);
+  await keychain.removePassphrase('vault passphrase');
 });
