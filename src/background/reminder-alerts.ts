@@ -10,7 +10,7 @@ import browser from '../shared/browser';
 import { type ReminderAlert, reminderAlerts } from '../storage/items';
 import { backgroundSigner } from './background-signer';
 import { openPanelTab } from './open-panel';
-import { findProfile, setCurrentProfile } from './profile-store';
+import { findProfile, saveProfile, setCurrentProfile } from './profile-store';
 
 /** An alert's notification: this prefix and the alert id (the buttons act on that alert). */
 export const ALERT_NOTIFICATION_PREFIX = 'cirrus-reminder:';
@@ -149,6 +149,10 @@ export async function stopFromAlert(id: string): Promise<string[]> {
 export async function openFromAlert(id: string): Promise<void> {
   const alert = await take(id);
   await setCurrentProfile(alert.profileId).catch(() => undefined);
+  // An AWS profile shows one region at a time: the alert's, as the region switcher would.
+  const stored = await findProfile(alert.profileId).catch(() => null);
+  if (stored?.kind === 'aws' && alert.region && stored.region !== alert.region)
+    await saveProfile({ profile: { ...stored, region: alert.region } }).catch(() => undefined);
   const query = new URLSearchParams({ tab: 'instances', instance: alert.instanceIds[0] ?? '' });
   await openPanelTab(`?${query}`);
   await dismissAlert(id);
