@@ -92,20 +92,34 @@ export function alertText(alert: ReminderAlert): { title: string; message: strin
   };
 }
 
-/** Keeps the alert (replacing one of the same kind for the same instances) and notifies. */
-export async function raise(alert: ReminderAlert): Promise<void> {
-  const same = (a: ReminderAlert) =>
-    a.kind === alert.kind &&
-    a.profileId === alert.profileId &&
-    a.instanceIds.join() === alert.instanceIds.join();
-  const before = await reminderAlerts.get();
-  for (const old of before.filter(same))
+const sameSubject = (a: ReminderAlert, b: ReminderAlert) =>
+  a.kind === b.kind && a.profileId === b.profileId && a.instanceIds.join() === b.instanceIds.join();
+
+/**
+ * Keeps the alerts, each replacing one of the same kind for the same instances (so an alert kept
+ * again after a stopped worker is one row, not two), and clears the replaced ones' notifications.
+ */
+export async function keepAlerts(alerts: readonly ReminderAlert[]): Promise<void> {
+  let replaced: ReminderAlert[] = [];
+  await reminderAlerts.update((list) => {
+    replaced = list.filter((old) => alerts.some((a) => sameSubject(a, old)));
+    const rest = list.filter((old) => !replaced.includes(old));
+    return [...alerts, ...rest].slice(0, KEPT_ALERTS);
+  });
+  for (const old of replaced)
     await browser.notifications.clear(`${ALERT_NOTIFICATION_PREFIX}${old.id}`).catch(() => false);
-  await reminderAlerts.update((list) =>
-    [alert, ...list.filter((a) => !same(a))].slice(0, KEPT_ALERTS),
-  );
+}
+
+/** The alert's notification (with Stop it / Open where the browser has buttons). */
+export async function announce(alert: ReminderAlert): Promise<void> {
   const { title, message } = alertText(alert);
   await show(`${ALERT_NOTIFICATION_PREFIX}${alert.id}`, title, message, true);
+}
+
+/** Keeps the alert and notifies. */
+export async function raise(alert: ReminderAlert): Promise<void> {
+  await keepAlerts([alert]);
+  await announce(alert);
 }
 
 export async function listAlerts(): Promise<ReminderAlert[]> {

@@ -6,9 +6,14 @@
 import { describeInstances, ec2List, type Instance } from '../cloud/ec2';
 import { CloudError, toErrorData } from '../cloud/errors';
 import browser from '../shared/browser';
-import { type RunningReminder, remindersNotified, runningReminders } from '../storage/items';
+import {
+  type ReminderAlert,
+  type RunningReminder,
+  remindersNotified,
+  runningReminders,
+} from '../storage/items';
 import { findProfile } from './profile-store';
-import { raise, targetOf } from './reminder-alerts';
+import { announce, keepAlerts, targetOf } from './reminder-alerts';
 import {
   dueReminders,
   hoursRunning,
@@ -115,13 +120,8 @@ async function checkProfile(
   const notified = await remindersNotified.get();
   const due = dueReminders(instances, reminder.hours, now, profileId, notified);
   if (due.length === 0) return 'checked';
-  // Recorded before telling: a worker stopped halfway never names the same instance twice a day.
-  await remindersNotified.set({
-    ...pruneNotified(notified, now),
-    ...Object.fromEntries(due.map((i) => [notifiedKey(profileId, i.instanceId, now), now])),
-  });
-  for (const instance of due) {
-    await raise({
+  const alerts = due.map(
+    (instance): ReminderAlert => ({
       id: crypto.randomUUID(),
       kind: 'running',
       profileId,
@@ -134,8 +134,16 @@ async function checkProfile(
       reason: '',
       error: '',
       at: now,
-    });
-  }
+    }),
+  );
+  // Kept, then marked as named, then told: a worker stopped in between loses no reminder (the
+  // next look keeps the same rows again, replacing them), and each instance is named once a day.
+  await keepAlerts(alerts);
+  await remindersNotified.update((old) => ({
+    ...pruneNotified(old, now),
+    ...Object.fromEntries(due.map((i) => [notifiedKey(profileId, i.instanceId, now), now])),
+  }));
+  for (const alert of alerts) await announce(alert);
   return 'checked';
 }
 

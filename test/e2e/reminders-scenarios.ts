@@ -69,10 +69,10 @@ export async function setReminderAndCheck(
 
   await browser.stopBackground();
   await fireAlarm(page, 'cirrus.reminders.check');
-  const alerts = await poll(
+  await poll(
     async () => {
       const list = await storedAlerts(page);
-      return ids.every((id) => list.some((a) => a.instanceIds[0] === id)) ? list : null;
+      return ids.every((id) => list.some((a) => a.instanceIds[0] === id));
     },
     'a reminder for each running instance',
     60_000,
@@ -86,7 +86,8 @@ export async function setReminderAndCheck(
     ),
     'the 15-minute check set again',
   );
-  expect(await storedAlerts(page)).toHaveLength(ids.length);
+  const alerts = await storedAlerts(page);
+  expect(alerts).toHaveLength(ids.length);
   if (browser.capabilities.notifications === 'observable') {
     const shown = await notificationIds(page);
     for (const alert of alerts) expect(shown).toContain(`cirrus-reminder:${alert.id}`);
@@ -208,9 +209,12 @@ export async function missedRowScenario(browser: TestBrowser, instanceId: string
   const popup = await browser.open('popup.html');
   await waitForText(popup, `Scheduled stop of ${instanceId} at`);
   await waitForText(popup, 'was missed: the browser was closed');
-  const [missed] = await storedAlerts(popup);
-  expect(missed?.kind).toBe('missed');
+  const missed = (await storedAlerts(popup)).find((a) => a.kind === 'missed');
+  expect(missed?.instanceIds).toEqual([instanceId]);
   await pressInRow(popup, missed?.id ?? '', 'Dismiss');
-  await poll(async () => (await storedAlerts(popup)).length === 0, 'the row dismissed');
+  await poll(
+    async () => !(await storedAlerts(popup)).some((a) => a.id === missed?.id),
+    'the row dismissed',
+  );
   await popup.close();
 }
