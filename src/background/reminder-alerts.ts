@@ -110,10 +110,18 @@ export async function keepAlerts(alerts: readonly ReminderAlert[]): Promise<void
     await browser.notifications.clear(`${ALERT_NOTIFICATION_PREFIX}${old.id}`).catch(() => false);
 }
 
-/** The alert's notification (with Stop it / Open where the browser has buttons). */
+/** The alert's notification (with Stop it / Open where the browser has buttons), then marked told. */
 export async function announce(alert: ReminderAlert): Promise<void> {
   const { title, message } = alertText(alert);
   await show(`${ALERT_NOTIFICATION_PREFIX}${alert.id}`, title, message, true);
+  await reminderAlerts.update((list) =>
+    list.map((a) => (a.id === alert.id ? { ...a, told: true } : a)),
+  );
+}
+
+/** Shows what a stopped worker kept but did not tell (the same id: never shown twice). */
+export async function announcePending(): Promise<void> {
+  for (const alert of await reminderAlerts.get()) if (!alert.told) await announce(alert);
 }
 
 /** Keeps the alert and notifies. */

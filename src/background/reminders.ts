@@ -13,7 +13,7 @@ import {
   runningReminders,
 } from '../storage/items';
 import { findProfile } from './profile-store';
-import { announce, keepAlerts, targetOf } from './reminder-alerts';
+import { announcePending, keepAlerts, targetOf } from './reminder-alerts';
 import {
   dueReminders,
   hoursRunning,
@@ -88,6 +88,7 @@ async function run(now: number): Promise<Record<string, CheckOutcome>> {
   for (const [profileId, reminder] of Object.entries(reminders)) {
     outcomes[profileId] = await checkProfile(profileId, reminder, now);
   }
+  await announcePending();
   if (Object.values(outcomes).includes('gone')) {
     await runningReminders.update((all) =>
       Object.fromEntries(Object.entries(all).filter(([id]) => outcomes[id] !== 'gone')),
@@ -134,16 +135,17 @@ async function checkProfile(
       reason: '',
       error: '',
       at: now,
+      told: false,
     }),
   );
-  // Kept, then marked as named, then told: a worker stopped in between loses no reminder (the
-  // next look keeps the same rows again, replacing them), and each instance is named once a day.
+  // Kept, then marked as named, then told (after every profile): a worker stopped in between
+  // loses no reminder (the next look keeps or tells what is missing), and each instance is named
+  // once a day.
   await keepAlerts(alerts);
   await remindersNotified.update((old) => ({
     ...pruneNotified(old, now),
     ...Object.fromEntries(due.map((i) => [notifiedKey(profileId, i.instanceId, now), now])),
   }));
-  for (const alert of alerts) await announce(alert);
   return 'checked';
 }
 

@@ -10,7 +10,7 @@ import browser from '../shared/browser';
 import type { StopScheduleRequest } from '../shared/messages';
 import { isStopSchedule, type StopSchedule, stopSchedules } from '../storage/items';
 import { findProfile } from './profile-store';
-import { labelOf, raise, stopNow, tell, text } from './reminder-alerts';
+import { announcePending, labelOf, raise, stopNow, tell, text } from './reminder-alerts';
 import {
   isMissed,
   nextStopAt,
@@ -122,6 +122,7 @@ async function stopOrReport(schedule: StopSchedule, now: number): Promise<RunOut
     hours: 0,
     dueAt: schedule.nextAt,
     at: now,
+    told: false,
   };
   if (isMissed(schedule.nextAt, now)) {
     await raise({ ...alert, reason: 'closed', error: '' });
@@ -160,6 +161,7 @@ export async function sweepStopSchedules(now = Date.now()): Promise<void> {
     if (schedule.nextAt <= now) await runStopSchedule(schedule.id, now);
     else if (!(await browser.alarms.get(stopAlarmName(schedule.id)))) await arm(schedule);
   }
+  await announcePending();
 }
 
 export async function onStopScheduleAlarm(alarm: { name: string }): Promise<void> {

@@ -366,6 +366,8 @@ export interface ReminderAlert {
   reason: '' | 'closed' | 'locked' | 'failed';
   error: string;
   at: number;
+  /** Its notification was shown; one kept by a worker stopped before that is shown at the next look. */
+  told: boolean;
 }
 
 export const reminderAlerts = defineItem<ReminderAlert[]>(

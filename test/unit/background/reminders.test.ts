@@ -130,6 +130,32 @@ describe('a reminder', () => {
     expect(await remindersNotified.get()).toEqual({});
   });
 
+  test('an alert a stopped worker kept but did not tell is told at the next look, once', async () => {
+    const kept = {
+      id: 'a1',
+      kind: 'running' as const,
+      profileId: profile.id,
+      profileName: 'lab',
+      region: '',
+      instanceIds: ['i-1'],
+      name: '',
+      hours: 3,
+      dueAt: 0,
+      reason: '' as const,
+      error: '',
+      at: Date.now(),
+    };
+    await reminderAlerts.set([
+      { ...kept, told: false },
+      { ...kept, id: 'a2', instanceIds: ['i-2'], told: true },
+    ]);
+    await checkReminders();
+    expect(fake.notifications.map((n) => n.id)).toEqual([`${ALERT_NOTIFICATION_PREFIX}a1`]);
+    expect((await reminderAlerts.get()).map((a) => a.told)).toEqual([true, true]);
+    await sweepStopSchedules();
+    expect(fake.notifications).toHaveLength(1);
+  });
+
   test('of a deleted profile is dropped at the next check', async () => {
     await runningReminders.set({ gone: { hours: 2 } });
     expect(await checkReminders()).toEqual({ gone: 'gone' });

@@ -29,6 +29,7 @@ const alert: ReminderAlert = {
   reason: '',
   error: '',
   at: 0,
+  told: true,
 };
 
 const until = async (probe: () => boolean) => {
