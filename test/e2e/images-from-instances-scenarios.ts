@@ -133,6 +133,18 @@ export async function createImageFromInstance(
   expect(creates()).toBe(before + 1);
   const imageId = /Image (\S+) \(/.exec(await bodyText(page))?.[1] ?? '';
   expect(imageId).toMatch(/^ami-/);
+  // The notice's button opens the Images tab with the new image selected.
+  await press(page, 'Show in Images');
+  await waitFor(
+    page,
+    new Function(
+      `return document.querySelector('[role="tab"][aria-selected="true"]')?.id === 'tab-images' &&
+        document.querySelector('tr[data-key="${imageId}"]')?.getAttribute('aria-selected') === 'true';`,
+    ) as () => boolean,
+    `the Images tab with ${imageId} selected`,
+    30_000,
+  );
+  await page.click('#tab-instances');
   return imageId;
 }
 

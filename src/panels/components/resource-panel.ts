@@ -7,12 +7,15 @@ import type { CurrentProfile } from '../current-profile';
 import { asError } from '../errors';
 import type { MessageKey } from '../i18n';
 import type { ModelDeps } from '../model-deps';
+import type { PanelId } from '../panels';
 import type { ListHandle } from './resource-list';
 
 /** What an action reports when it is done, as a message key and its substitutions. */
 export interface Notice {
   key: MessageKey;
   args: string[];
+  /** Something the notice names that lives in another tab (a new image): a button opens it there. */
+  open?: { panel: PanelId; select: string };
 }
 
 /**

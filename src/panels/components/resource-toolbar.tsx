@@ -1,6 +1,8 @@
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { t } from '../i18n';
+import { type MessageKey, t } from '../i18n';
+import { usePanelNav } from '../panel-nav';
+import { type PanelId, panels } from '../panels';
 import type { ListHandle } from './resource-list';
 import type { Notice } from './resource-panel';
 import { SearchBox } from './search-box';
@@ -37,10 +39,24 @@ export function ResourceToolbar({ list, lead, search, children }: Props) {
 }
 
 export function NoticeLine({ notice }: { notice: Notice | null }) {
+  const nav = usePanelNav();
   if (!notice) return null;
+  const open = notice.open;
   return (
     <p class="notice ok" role="status">
       {t(notice.key, ...notice.args)}
+      {open && (
+        <>
+          {' '}
+          <button type="button" onClick={() => nav.open(open.panel, { select: open.select })}>
+            {t('noticeShowInTab', t(panelTitle(open.panel)))}
+          </button>
+        </>
+      )}
     </p>
   );
+}
+
+function panelTitle(id: PanelId): MessageKey {
+  return panels.find((panel) => panel.id === id)?.title ?? 'tabInstances';
 }

@@ -4,11 +4,13 @@ import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
+import { takeRequestedRow } from '../components/requested-row';
 import { NoticeLine } from '../components/resource-toolbar';
 import { TagEditorDialog } from '../components/tag-editor';
 import { VirtualTable } from '../components/virtual-table';
 import { type MessageKey, t } from '../i18n';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
+import { usePanelNav } from '../panel-nav';
 import { BundleTasksView } from './bundle-tasks-view';
 import { CopyImageDialog } from './copy-image-dialog';
 import { imageColumns } from './image-columns';
@@ -25,7 +27,11 @@ const VIEW_KEYS: Record<ImageView, MessageKey> = {
 };
 
 export default function ImagesPanel() {
-  const model = useMemo(() => createImagesModel(browserDeps), []);
+  const nav = usePanelNav();
+  const model = useMemo(
+    () => takeRequestedRow(nav, 'images', createImagesModel(browserDeps), (m) => m.list),
+    [nav],
+  );
   useEffect(() => model.dispose, [model]);
   const columns = useMemo(() => imageColumns(), []);
   const [search, setSearch] = useState('');

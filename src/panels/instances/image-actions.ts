@@ -50,7 +50,11 @@ export function createImageActions(
         const imageId = await unsupported.guard(profile, 'createImage', () =>
           ec2Call(createImage, profile, signer, input),
         );
-        return { key: 'imgCreateStarted', args: [imageId, input.name, input.instanceId] };
+        return {
+          key: 'imgCreateStarted',
+          args: [imageId, input.name, input.instanceId],
+          open: { panel: 'images', select: imageId },
+        };
       }),
     bundle: (instanceId: string, bucket: string, prefix: string) =>
       panel.act(async ({ profile, signer }) => {
