@@ -1,4 +1,5 @@
 import type { Profile } from './profile';
+import { isMfaSerial, roleProblems } from './sts/role-checks';
 
 /** Why a field was refused; the UI turns each code into a sentence in the user's language. */
 export type FieldProblem =
@@ -10,7 +11,9 @@ export type FieldProblem =
   | 'invalid-path'
   | 'invalid-url'
   | 'invalid-region'
-  | 'invalid-api-version';
+  | 'invalid-api-version'
+  | 'invalid-mfa-serial'
+  | 'invalid-role';
 
 export type ProfileField =
   | 'name'
@@ -23,7 +26,9 @@ export type ProfileField =
   | 's3Path'
   | 's3Host'
   | 'apiVersion'
-  | 'endpoint';
+  | 'endpoint'
+  | 'mfaSerial'
+  | 'roles';
 
 export type ProfileProblems = Partial<Record<ProfileField, FieldProblem>>;
 
@@ -109,6 +114,13 @@ export function validateProfile(profile: Profile, hasSecret: boolean): ProfilePr
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(profile.apiVersion.trim()))
       problems.apiVersion = 'invalid-api-version';
+  }
+  if (profile.kind !== 's3') {
+    if (profile.mfaSerial && !isMfaSerial(profile.mfaSerial))
+      problems.mfaSerial = 'invalid-mfa-serial';
+    // The form marks the row and its field; here one problem for the list is enough.
+    if ((profile.roles ?? []).some((role) => Object.keys(roleProblems(role)).length > 0))
+      problems.roles = 'invalid-role';
   }
   if (profile.kind === 's3') {
     const endpoint = profile.endpoint.trim();

@@ -5,6 +5,7 @@ import {
   type ProfileKind,
   type SignatureVersion,
 } from '../../cloud/profile';
+import { type RoleRow, rolesFormFrom, rolesFromForm } from './roles-form-state';
 
 /** What the form holds: every field as typed (the port too), so an error never loses input. */
 export interface ProfileForm {
@@ -25,6 +26,8 @@ export interface ProfileForm {
   apiVersion: string;
   endpoint: string;
   pathStyle: boolean;
+  mfaSerial: string;
+  roles: RoleRow[];
 }
 
 export function emptyForm(kind: ProfileKind): ProfileForm {
@@ -46,6 +49,8 @@ export function emptyForm(kind: ProfileKind): ProfileForm {
     apiVersion: kind === 'eucalyptus' ? EUCALYPTUS_DEFAULTS.apiVersion : AWS_EC2_API_VERSION,
     endpoint: '',
     pathStyle: true,
+    mfaSerial: '',
+    roles: [],
   };
 }
 
@@ -56,6 +61,7 @@ export function formFromProfile(profile: Profile): ProfileForm {
     id: profile.id,
     name: profile.name,
     accessKeyId: profile.accessKeyId,
+    ...rolesFormFrom(profile),
   };
   form.region = profile.region;
   if (profile.kind === 'eucalyptus') {
@@ -100,7 +106,7 @@ export function profileFromForm(form: ProfileForm): Profile {
   const signatureVersion = Number(form.signatureVersion) as SignatureVersion;
   switch (form.kind) {
     case 'aws':
-      return { ...base, kind: 'aws' };
+      return { ...base, kind: 'aws', ...rolesFromForm(form) };
     case 'eucalyptus':
       return {
         ...base,
@@ -114,6 +120,7 @@ export function profileFromForm(form: ProfileForm): Profile {
         s3Host: form.s3Host.trim(),
         signatureVersion,
         apiVersion: form.apiVersion.trim(),
+        ...rolesFromForm(form),
       };
     case 's3':
       return {

@@ -6,6 +6,7 @@ import { HttpWarning } from '../components/http-warning';
 import { type MessageKey, t } from '../i18n';
 import { type ProfileForm as FormState, profileFromForm } from './profile-form-state';
 import { type ProfilesModel, requestHostPermission } from './profiles-model';
+import { RolesFieldset } from './roles-fieldset';
 
 const PROBLEM_KEYS: Record<FieldProblem, MessageKey> = {
   required: 'problemRequired',
@@ -17,6 +18,8 @@ const PROBLEM_KEYS: Record<FieldProblem, MessageKey> = {
   'invalid-url': 'problemInvalidUrl',
   'invalid-region': 'problemInvalidRegion',
   'invalid-api-version': 'problemInvalidApiVersion',
+  'invalid-mfa-serial': 'rlProblemMfaSerial',
+  'invalid-role': 'rlProblemRoles',
 };
 
 export function ProfileFormView({ model }: { model: ProfilesModel }) {
@@ -155,6 +158,15 @@ export function ProfileFormView({ model }: { model: ProfilesModel }) {
           />
         )}
       </fieldset>
+
+      {form.kind !== 's3' && (
+        <RolesFieldset
+          form={form}
+          showProblems={problems.roles !== undefined}
+          mfaSerialError={error('mfaSerial')}
+          onChange={set}
+        />
+      )}
 
       <div class="form-actions">
         <button type="submit" class="primary" disabled={model.saving.value}>
