@@ -57,6 +57,18 @@ export function isRoleColor(value: unknown): value is RoleColor {
   return typeof value === 'string' && (ROLE_COLORS as readonly string[]).includes(value);
 }
 
+/** The stored shape (a backup file or an old store may hold anything). */
+export function isRoleEntryShape(value: unknown): value is RoleEntry {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const r = value as Record<string, unknown>;
+  return (
+    typeof r.arn === 'string' &&
+    ['externalId', 'sessionName', 'label', 'color'].every(
+      (k) => r[k] === undefined || typeof r[k] === 'string',
+    )
+  );
+}
+
 export type RoleProblem =
   | 'invalid-role-arn'
   | 'invalid-session-name'

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { validateProfile } from '../../../../src/cloud/profile-validation';
 import {
   durationWithin,
   isExternalId,
@@ -99,5 +100,41 @@ describe('durations', () => {
   test('roles: an hour by default, 12 hours at most', () => {
     expect(ROLE_SECONDS.default).toBe(3600);
     expect(durationWithin(43_201, ROLE_SECONDS)).toBeUndefined();
+  });
+});
+
+describe('profiles with MFA and roles', () => {
+  const aws = (extra: Record<string, unknown>) =>
+    ({
+      id: '',
+      kind: 'aws',
+      name: 'a',
+      accessKeyId: 'AKIA',
+      region: 'us-east-1',
+      ...extra,
+    }) as never;
+  test('a valid device and role list pass', () => {
+    expect(
+      validateProfile(
+        aws({
+          mfaSerial: 'arn:aws:iam::123456789012:mfa/a',
+          roles: [{ arn: 'arn:aws:iam::123456789012:role/A', color: 'red', label: 'Prod' }],
+        }),
+        true,
+      ),
+    ).toEqual({});
+  });
+  test('a wrong device, a wrong role, or a damaged list (from a backup) are refused', () => {
+    expect(validateProfile(aws({ mfaSerial: 'x' }), true)).toEqual({
+      mfaSerial: 'invalid-mfa-serial',
+    });
+    expect(validateProfile(aws({ roles: [{ arn: 'nope' }] }), true)).toEqual({
+      roles: 'invalid-role',
+    });
+    expect(validateProfile(aws({ roles: [null] }), true)).toEqual({ roles: 'invalid-role' });
+    expect(validateProfile(aws({ roles: 'arn' }), true)).toEqual({ roles: 'invalid-role' });
+    expect(validateProfile(aws({ mfaSerial: 5 }), true)).toEqual({
+      mfaSerial: 'invalid-mfa-serial',
+    });
   });
 });
