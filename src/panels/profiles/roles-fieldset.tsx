@@ -4,6 +4,9 @@ import { roleColorKey } from '../components/role-colors';
 import { type MessageKey, t } from '../i18n';
 import { emptyRoleRow, type RoleRow, type RolesForm } from './roles-form-state';
 
+// An ARN reads the same in every language.
+const ROLE_ARN_EXAMPLE = 'arn:aws:iam::123456789012:role/Name';
+
 const ROLE_PROBLEM_KEYS: Record<RoleProblem, MessageKey> = {
   'invalid-role-arn': 'rlProblemRoleArn',
   'invalid-session-name': 'rlProblemSessionName',
@@ -53,7 +56,7 @@ export function RolesFieldset({ form, showProblems, mfaSerialError, onChange }: 
               value={row.arn}
               onValue={(arn) => setRow(index, { arn })}
               error={error('arn')}
-              placeholder="arn:aws:iam::123456789012:role/Name"
+              placeholder={ROLE_ARN_EXAMPLE}
             />
             <TextField
               id={id('label')}
