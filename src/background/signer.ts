@@ -2,17 +2,21 @@ import { nextClockOffset } from '../cloud/clock';
 import type { BundleStorage } from '../cloud/ec2/operations/bundle-tasks';
 import { signedBundleStorage } from '../cloud/ec2/upload-policy';
 import type { Endpoint, Service } from '../cloud/endpoints';
-import { endpointFor } from '../cloud/endpoints';
+import { endpointFor, isService } from '../cloud/endpoints';
 import { CloudError } from '../cloud/errors';
-import type { Profile } from '../cloud/profile';
+import type { Credentials, Profile } from '../cloud/profile';
 import { isRegion } from '../cloud/profile-validation';
 import type { HttpRequest } from '../cloud/request';
 import { MAX_PRESIGN_SECONDS_V4, presign, signRequest } from '../cloud/sign';
-import { clockOffsets } from '../storage/items';
+import { activeSession, sessionCredentials, signInRequired } from '../cloud/temporary-credentials';
+import { clockOffsets, sessionCredentials as sessionItem } from '../storage/items';
 import { findProfile } from './profile-store';
 import { keychain } from './services';
 
 function endpointOf(profile: Profile, service: Service, region?: string): Endpoint {
+  if (!isService(service)) {
+    throw new CloudError({ code: 'NoSuchService', message: 'Not a service Cirrus signs for.' });
+  }
   // A region override ends up in an AWS host name (ec2.REGION.amazonaws.com): the Save rule.
   if (region !== undefined && region !== '' && !isRegion(region)) {
     throw new CloudError({ code: 'InvalidRegion', message: `Not a region name: ${region}` });
@@ -47,9 +51,9 @@ export function assertSignable(url: string, endpoint: Endpoint, service: Service
   // URL leaves the scheme's default port out of both, so '' matches only the default port.
   if (target.port !== base.port) refuse(`not port ${base.port || 'default'}`);
   const basePath = base.pathname.replace(/\/+$/, '');
-  // EC2's Query API is served at its path itself; S3 at anything under its path.
+  // Query APIs (EC2, CloudWatch, IAM, STS) are served at their path itself; S3 at anything under it.
   const pathOk =
-    service === 'ec2'
+    service !== 's3'
       ? target.pathname === `${basePath}/` || (basePath !== '' && target.pathname === basePath)
       : basePath === '' || target.pathname.startsWith(`${basePath}/`);
   if (!pathOk) refuse(`not under ${basePath || '/'}`);
@@ -64,10 +68,25 @@ async function prepare(
   const profile = await findProfile(profileId);
   const endpoint = endpointOf(profile, service, region);
   for (const request of requests) assertSignable(request.url, endpoint, service);
-  const [secret, offsets] = await Promise.all([keychain.get(profileId), clockOffsets.get()]);
+  const [creds, offsets] = await Promise.all([credentialsFor(profile), clockOffsets.get()]);
   // No auto-lock touch here: polling and the launch watch sign too, and they are not the user.
   const now = new Date(Date.now() + (offsets[profileId] ?? 0));
-  return { creds: { accessKeyId: profile.accessKeyId, ...secret }, scope: endpoint.scope, now };
+  return { creds, scope: endpoint.scope, now };
+}
+
+/**
+ * The keys that sign for a profile: its temporary session (a role, else a login or MFA session)
+ * when it has one, else its stored keys. A locked keychain refuses both, so a lock also stops the
+ * sessions that were started with the keys it guards.
+ */
+export async function credentialsFor(profile: Profile): Promise<Credentials> {
+  const { locked } = await keychain.status();
+  if (locked) await keychain.all(); // throws the keychain's own "locked" error
+  const session = activeSession((await sessionItem.get())[profile.id]);
+  if (session) return sessionCredentials(session, Date.now());
+  if (profile.kind === 'eucalyptus' && profile.signIn === 'password') throw signInRequired();
+  const secret = await keychain.get(profile.id);
+  return { accessKeyId: profile.accessKeyId, ...secret };
 }
 
 export async function signFor(

@@ -1,7 +1,14 @@
-import type { Profile } from './profile';
+import { EUCALYPTUS_DEFAULTS, type EucalyptusProfile, type Profile } from './profile';
 import type { SigningScope } from './request';
+import type { Service } from './service';
 
-export type Service = 'ec2' | 's3';
+export {
+  type CoreService,
+  isQueryService,
+  isService,
+  type QueryService,
+  type Service,
+} from './service';
 
 export interface Endpoint {
   /** Base URL with the service path and no trailing slash, e.g. http://10.0.0.5:8773/services/compute */
@@ -30,6 +37,16 @@ export function endpointFor(
     case 'aws': {
       const region = regionOverride || profile.region || 'us-east-1';
       const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+      if (service === 'iam') {
+        // IAM is global: one endpoint per partition, signed for its home region.
+        const china = region.startsWith('cn-');
+        const home = china ? 'cn-north-1' : 'us-east-1';
+        return {
+          baseUrl: china ? `https://iam.${home}.${suffix}` : `https://iam.${suffix}`,
+          scope: { service, region: home, signatureVersion: 4 },
+          pathStyle: false,
+        };
+      }
       return {
         baseUrl: `https://${service}.${region}.${suffix}`,
         scope: { service, region, signatureVersion: 4 },
@@ -39,7 +56,7 @@ export function endpointFor(
     case 'eucalyptus': {
       const scheme = profile.https ? 'https' : 'http';
       const host = service === 's3' && profile.s3Host ? profile.s3Host : profile.host;
-      const path = withLeadingSlash(service === 'ec2' ? profile.ec2Path : profile.s3Path);
+      const path = withLeadingSlash(eucalyptusPath(profile, service));
       return {
         baseUrl: `${scheme}://${formatHost(host)}:${profile.port}${path}`,
         scope: { service, region: profile.region, signatureVersion: profile.signatureVersion },
@@ -58,6 +75,22 @@ export function endpointFor(
         pathStyle: profile.pathStyle,
       };
     }
+  }
+}
+
+/** A Eucalyptus profile's path for a service; profiles saved before a path existed get its default. */
+export function eucalyptusPath(profile: EucalyptusProfile, service: Service): string {
+  switch (service) {
+    case 'ec2':
+      return profile.ec2Path;
+    case 's3':
+      return profile.s3Path;
+    case 'monitoring':
+      return profile.cloudwatchPath ?? EUCALYPTUS_DEFAULTS.cloudwatchPath;
+    case 'iam':
+      return profile.euarePath ?? EUCALYPTUS_DEFAULTS.euarePath;
+    case 'sts':
+      return profile.tokensPath ?? EUCALYPTUS_DEFAULTS.tokensPath;
   }
 }
 

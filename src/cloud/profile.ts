@@ -40,6 +40,17 @@ export interface EucalyptusProfile extends ProfileBase, StsOptions {
   region: string;
   signatureVersion: SignatureVersion;
   apiVersion: string;
+  /** CloudWatch's path; absent in profiles saved before it existed (then the default). */
+  cloudwatchPath?: string;
+  /** Euare (IAM)'s path; absent means the default. */
+  euarePath?: string;
+  /** Tokens (STS, and the password login)'s path; absent means the default. */
+  tokensPath?: string;
+  /**
+   * 'password': the profile holds no keys; it signs with temporary keys from a password login
+   * (Tokens GetAccessToken), kept in storage.session. Absent means 'keys'.
+   */
+  signIn?: 'keys' | 'password';
 }
 
 export interface S3CompatibleProfile extends ProfileBase {
@@ -71,6 +82,9 @@ export const EUCALYPTUS_DEFAULTS = {
   s3Path: '/services/objectstorage',
   legacyEc2Path: '/services/Eucalyptus',
   legacyS3Path: '/services/Walrus',
+  cloudwatchPath: '/services/CloudWatch',
+  euarePath: '/services/Euare',
+  tokensPath: '/services/Tokens',
   region: 'eucalyptus',
   signatureVersion: 4 as SignatureVersion,
   /** Accepted by Eucalyptus 3.x and 4.x alike (see README). */

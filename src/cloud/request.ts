@@ -1,6 +1,8 @@
 // A request as the cloud clients build it, before and after signing. Plain data, so it
 // can cross the message channel between a page and the background.
 
+import type { Service } from './service';
+
 export interface HttpRequest {
   method: string;
   /** Absolute URL, service path and query included, exactly as it will be sent. */
@@ -15,7 +17,7 @@ export type SignedRequest = HttpRequest;
 
 /** The signing context that a profile resolves to for one service. */
 export interface SigningScope {
-  service: 'ec2' | 's3';
+  service: Service;
   region: string;
   signatureVersion: 2 | 4;
 }

@@ -2,6 +2,7 @@
 import { MAX_CLOCK_OFFSET_MS } from '../cloud/clock';
 import type { SshRefusal } from '../cloud/ec2/ssh';
 import type { Profile } from '../cloud/profile';
+import type { ProfileSessions } from '../cloud/temporary-credentials';
 
 import { browserArea } from './browser-areas';
 import { defineItem } from './item';
@@ -25,6 +26,22 @@ export const workerState = defineItem(
     defaultValue: { calls: 0 },
     validate: (v): v is { calls: number } =>
       typeof v === 'object' && v !== null && typeof (v as { calls?: unknown }).calls === 'number',
+  },
+  browserArea('session'),
+);
+
+/**
+ * Temporary credentials per profile id (password login, MFA session, assumed role). Session
+ * storage only: a browser restart signs out, and nothing of them reaches storage.local or sync.
+ * Only the background reads or writes this item.
+ */
+export const sessionCredentials = defineItem<Record<string, ProfileSessions>>(
+  {
+    key: 'session.credentials',
+    version: 1,
+    defaultValue: {},
+    validate: (v): v is Record<string, ProfileSessions> =>
+      typeof v === 'object' && v !== null && !Array.isArray(v),
   },
   browserArea('session'),
 );

@@ -2,13 +2,23 @@
 // the clock, and the errors each check throws. Nothing here imports from src/: the front door is
 // an independent check of the project's signing code.
 
-export type Service = 'ec2' | 's3';
+/** EC2 and the other Query-protocol services (CloudWatch, Euare, Tokens) share their error shapes. */
+export type Service = 'ec2' | 's3' | 'monitoring' | 'iam' | 'sts';
+
+/** Every service but S3 speaks the Query protocol: form parameters, an Action, one path. */
+export function isQueryService(service: Service): boolean {
+  return service !== 's3';
+}
 
 export interface FrontDoorCredential {
   accessKeyId: string;
   secretAccessKey: string;
   /** Sent to moto as `x-moto-account-id`, so two credentials can be two separate accounts. */
   accountId?: string;
+  /** Temporary keys (issued by Tokens / STS): accepted only with this token, until expiresAt. */
+  sessionToken?: string;
+  /** Epoch ms, on the front door's clock. */
+  expiresAt?: number;
 }
 
 /** A request as the front door received it, before any rewriting. */
@@ -21,9 +31,9 @@ export interface ReceivedRequest {
   query: Array<[string, string]>;
   /** Lower-case names; repeated headers joined with ',' as the signing specs require. */
   headers: Record<string, string>;
-  /** The whole body for EC2 (small forms); undefined for S3, whose bodies stream. */
+  /** The whole body for the Query services (small forms); undefined for S3, whose bodies stream. */
   body: Buffer | undefined;
-  /** EC2 only: query pairs followed by form-body pairs, as Eucalyptus merges them. */
+  /** Query services: query pairs followed by form-body pairs, as Eucalyptus merges them. */
   params: Array<[string, string]>;
 }
 
@@ -67,7 +77,7 @@ export function findCredential(
 ): FrontDoorCredential {
   const credential = ctx.credentials.get(accessKeyId);
   if (credential) return credential;
-  throw service === 'ec2'
+  throw isQueryService(service)
     ? new FrontDoorError(
         401,
         'AuthFailure',
@@ -91,7 +101,7 @@ export function signatureMismatch(
   const detail = canonicalRequest
     ? `canonical request:\n${canonicalRequest}\n\nstring to sign:\n${stringToSign}`
     : `string to sign:\n${stringToSign}`;
-  if (service === 'ec2') {
+  if (isQueryService(service)) {
     return new FrontDoorError(
       403,
       'SignatureDoesNotMatch',
@@ -159,7 +169,7 @@ export function presignedExpired(
   expiresAt: number,
   raw: string,
 ): FrontDoorError {
-  if (service === 'ec2') {
+  if (isQueryService(service)) {
     return new FrontDoorError(
       400,
       'RequestExpired',
@@ -173,7 +183,7 @@ export function presignedExpired(
 }
 
 export function malformed(service: Service, message: string, s3Code = 'AccessDenied') {
-  return service === 'ec2'
+  return isQueryService(service)
     ? new FrontDoorError(400, 'IncompleteSignature', message)
     : new FrontDoorError(s3Code === 'AccessDenied' ? 403 : 400, s3Code, message);
 }
@@ -236,4 +246,32 @@ export function parseAnyDate(text: string): number | undefined {
 export function isoSeconds(ms: number, zone = true): string {
   const text = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
   return zone ? text : text.slice(0, -1);
+}
+
+/**
+ * Temporary keys work only with the session token they were issued with, and only until they
+ * expire (AWS STS: InvalidClientTokenId, ExpiredToken). `token` is what the request carried:
+ * X-Amz-Security-Token (SigV4 header or presigned query), SecurityToken (Query SigV2) or
+ * x-amz-security-token (S3 SigV2).
+ */
+export function checkSessionToken(
+  credential: FrontDoorCredential,
+  token: string | undefined,
+  now: number,
+): void {
+  if (credential.sessionToken === undefined) return;
+  if (token !== credential.sessionToken) {
+    throw new FrontDoorError(
+      403,
+      'InvalidClientTokenId',
+      'The security token included in the request is invalid.',
+    );
+  }
+  if (credential.expiresAt !== undefined && now >= credential.expiresAt) {
+    throw new FrontDoorError(
+      403,
+      'ExpiredToken',
+      'The security token included in the request is expired',
+    );
+  }
 }

@@ -67,7 +67,7 @@ export function verifyEc2V2(req: ReceivedRequest, ctx: VerifyContext): Verified 
   }
 
   checkEc2V2Time(params, ctx);
-  const credential = findCredential('ec2', ctx, accessKeyId);
+  const credential = findCredential(req.service, ctx, accessKeyId);
 
   const canonicalQuery = [...params]
     .filter(([key]) => key !== 'Signature')
@@ -81,7 +81,7 @@ export function verifyEc2V2(req: ReceivedRequest, ctx: VerifyContext): Verified 
     .update(stringToSign, 'utf8')
     .digest('base64');
   if (!sameText(expected, signature)) {
-    throw signatureMismatch('ec2', accessKeyId, signature, stringToSign);
+    throw signatureMismatch(req.service, accessKeyId, signature, stringToSign);
   }
   return {
     credential,

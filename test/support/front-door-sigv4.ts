@@ -8,6 +8,7 @@ import {
   checkSkew,
   FrontDoorError,
   findCredential,
+  isQueryService,
   lastValue,
   malformed,
   parseAmzDate,
@@ -211,7 +212,7 @@ async function verifyQuery(req: ReceivedRequest, ctx: VerifyContext): Promise<Ve
   const expiresAt = signingDate + expiresIn * 1000;
   if (ctx.now > expiresAt) throw presignedExpired(service, ctx, expiresAt, rawDate);
   if (signingDate - ctx.now > ctx.maxSkewMs) {
-    throw service === 'ec2'
+    throw isQueryService(service)
       ? new FrontDoorError(
           400,
           'RequestExpired',
@@ -382,7 +383,7 @@ function toQueryBag(pairs: Array<[string, string]>): Record<string, string | str
 
 function payloadHashFor(req: ReceivedRequest): string | undefined {
   const header = req.headers['x-amz-content-sha256'];
-  if (req.service === 'ec2') {
+  if (isQueryService(req.service)) {
     if (header !== undefined && req.body !== undefined) {
       const actual = createHash('sha256').update(req.body).digest('hex');
       if (header !== actual) {
@@ -458,7 +459,7 @@ function parseScope(service: Service, text: string, presigned: boolean): Scope {
 // A client that signs for the wrong region or service fails on AWS too; say so plainly.
 function checkScope(service: Service, ctx: VerifyContext, scope: Scope, presigned: boolean): void {
   if (scope.region === ctx.region && scope.service === service) return;
-  if (service === 'ec2') {
+  if (isQueryService(service)) {
     throw new FrontDoorError(
       403,
       'SignatureDoesNotMatch',

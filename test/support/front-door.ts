@@ -15,8 +15,10 @@ import {
 import type { AddressInfo } from 'node:net';
 import { Transform, type TransformCallback } from 'node:stream';
 import {
+  checkSessionToken,
   type FrontDoorCredential,
   FrontDoorError,
+  isQueryService,
   lastValue,
   parseQuery,
   type ReceivedRequest,
@@ -40,6 +42,12 @@ export interface FrontDoorOptions {
   motoRegion?: string;
   ec2Paths?: string[];
   s3Paths?: string[];
+  /** CloudWatch (SigV4 service `monitoring`). Default ['/services/CloudWatch']. */
+  cloudwatchPaths?: string[];
+  /** Euare, Eucalyptus' IAM (SigV4 service `iam`). Default ['/services/Euare']. */
+  euarePaths?: string[];
+  /** Tokens, Eucalyptus' STS (SigV4 service `sts`). Default ['/services/Tokens']. */
+  tokensPaths?: string[];
   /** Allowed distance between a request's signing time and the server clock. Default 20 (Eucalyptus). */
   maxSkewSeconds?: number;
   /**
@@ -49,6 +57,16 @@ export interface FrontDoorOptions {
   ec2Answer?: (
     action: string,
     params: Array<[string, string]>,
+  ) => { status: number; body: string } | undefined;
+  /**
+   * Answers a verified CloudWatch, Euare or Tokens request itself (an action moto lacks, a
+   * Eucalyptus-only answer): status and XML, or undefined to forward to moto.
+   */
+  queryAnswer?: (
+    service: 'monitoring' | 'iam' | 'sts',
+    action: string,
+    params: Array<[string, string]>,
+    caller: FrontDoorCredential,
   ) => { status: number; body: string } | undefined;
   /** Rewrites a verified EC2 request's parameters on the way to moto (to answer as AWS would). */
   ec2Forward?: (action: string, params: Array<[string, string]>) => Array<[string, string]>;
@@ -91,6 +109,11 @@ export interface FrontDoor {
   /** The server clock, in epoch milliseconds. */
   now(): number;
   readonly requests: FrontDoorRequestLog[];
+  /**
+   * Accepts another key from now on: temporary keys (with their session token and expiry) or
+   * keys made by a test. Keys in Tokens / STS / IAM CreateAccessKey answers are learned by itself.
+   */
+  addCredential(credential: FrontDoorCredential): void;
   stop(): Promise<void>;
 }
 
@@ -135,6 +158,13 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     options.motoRegion ?? (/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region) ? region : 'us-east-1');
   const ec2Paths = options.ec2Paths ?? ['/services/Eucalyptus', '/services/compute'];
   const s3Paths = options.s3Paths ?? ['/services/Walrus', '/services/objectstorage'];
+  const queryPaths: Array<[string, 'monitoring' | 'iam' | 'sts']> = [
+    ...(options.cloudwatchPaths ?? ['/services/CloudWatch']).map(
+      (p) => [p, 'monitoring'] as [string, 'monitoring'],
+    ),
+    ...(options.euarePaths ?? ['/services/Euare']).map((p) => [p, 'iam'] as [string, 'iam']),
+    ...(options.tokensPaths ?? ['/services/Tokens']).map((p) => [p, 'sts'] as [string, 'sts']),
+  ];
   const maxSkewMs = (options.maxSkewSeconds ?? 20) * 1000;
   const credentials = new Map(options.credentials.map((c) => [c.accessKeyId, { ...c }]));
   const moto = new URL(options.motoUrl);
@@ -146,6 +176,9 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
   const route = (rawPath: string): { service: Service; rest: string } | undefined => {
     for (const prefix of ec2Paths) {
       if (rawPath === prefix || rawPath === `${prefix}/`) return { service: 'ec2', rest: '/' };
+    }
+    for (const [prefix, service] of queryPaths) {
+      if (rawPath === prefix || rawPath === `${prefix}/`) return { service, rest: '/' };
     }
     for (const prefix of s3Paths) {
       if (rawPath === prefix || rawPath.startsWith(`${prefix}/`)) {
@@ -189,7 +222,7 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
       const query = parseQuery(rawQuery);
       let body: Buffer | undefined;
       let params = query;
-      if (service === 'ec2') {
+      if (isQueryService(service)) {
         body = await readBody(req, EC2_BODY_LIMIT);
         if ((headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
           params = [...query, ...parseQuery(body.toString('utf8'))];
@@ -204,11 +237,20 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
       const verified = await check.verify(received, ctx);
       entry.presigned = verified.presigned;
       entry.accessKeyId = verified.credential.accessKeyId;
+      checkSessionToken(
+        verified.credential,
+        headers['x-amz-security-token'] ??
+          lastValue(params, 'X-Amz-Security-Token') ??
+          lastValue(params, 'SecurityToken'),
+        now(),
+      );
       entry.ok = true;
       const own =
         service === 'ec2'
           ? options.ec2Answer?.(entry.action ?? '', params)
-          : options.s3Answer?.(method, rawQuery);
+          : service === 's3'
+            ? options.s3Answer?.(method, rawQuery)
+            : options.queryAnswer?.(service, entry.action ?? '', params, verified.credential);
       if (own && service === 's3') req.resume();
       if (!own && service === 's3') {
         await options.s3Hold?.(method, rawQuery);
@@ -263,12 +305,15 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     let body: Buffer | undefined;
     let method = received.method;
 
-    if (received.service === 'ec2') {
+    if (isQueryService(received.service)) {
       // moto gets one normal form POST, whether the client used GET or POST, V2 or V4.
-      const verifiedParams = received.params.filter(([key]) => !dropped.has(key));
-      const params = options.ec2Forward
-        ? options.ec2Forward(f.entry.action ?? '', verifiedParams)
-        : verifiedParams;
+      const verifiedParams = received.params.filter(
+        ([key]) => !dropped.has(key) && key !== 'SecurityToken',
+      );
+      const params =
+        options.ec2Forward && received.service === 'ec2'
+          ? options.ec2Forward(f.entry.action ?? '', verifiedParams)
+          : verifiedParams;
       body = Buffer.from(params.map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`).join('&'));
       method = 'POST';
       path = '/';
@@ -348,7 +393,21 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
         }
         out.date = httpDate(now());
         f.entry.status = answer.statusCode ?? 502;
-        const rewrite = received.service === 'ec2' ? options.ec2Rewrite : undefined;
+        const ec2Rewrite = received.service === 'ec2' ? options.ec2Rewrite : undefined;
+        // Keys in Tokens / STS and IAM answers become keys the front door accepts, as on a cloud.
+        const learns = received.service === 'sts' || received.service === 'iam';
+        const rewrite =
+          ec2Rewrite ??
+          (learns
+            ? (_action: string, text: string) => {
+                if ((answer.statusCode ?? 500) < 300) {
+                  for (const learned of learnCredentials(text, verified.credential, now())) {
+                    credentials.set(learned.accessKeyId, learned);
+                  }
+                }
+                return text;
+              }
+            : undefined);
         if (rewrite) {
           const chunks: Buffer[] = [];
           answer.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -402,6 +461,9 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     },
     now,
     requests,
+    addCredential(credential: FrontDoorCredential) {
+      credentials.set(credential.accessKeyId, { ...credential });
+    },
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -417,7 +479,7 @@ type Check = {
 
 function chooseCheck(req: ReceivedRequest): Check {
   if (isV4Header(req) || isV4Query(req)) return { sigVersion: 4, verify: verifySigV4 };
-  if (req.service === 'ec2') {
+  if (isQueryService(req.service)) {
     if (isEc2V2(req)) return { sigVersion: 2, verify: verifyEc2V2 };
     return { sigVersion: null, verify: () => Promise.reject(unsigned(req)) };
   }
@@ -426,7 +488,7 @@ function chooseCheck(req: ReceivedRequest): Check {
 }
 
 function unsigned(req: ReceivedRequest): FrontDoorError {
-  if (req.service === 'ec2') {
+  if (isQueryService(req.service)) {
     return new FrontDoorError(
       403,
       'MissingAuthenticationToken',
@@ -531,12 +593,16 @@ function sendError(
       ? '<?xml version="1.0" encoding="UTF-8"?>\n' +
         `<Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors>` +
         `<RequestID>${requestId}</RequestID></Response>`
-      : '<?xml version="1.0" encoding="UTF-8"?>\n' +
-        `<Error><Code>${code}</Code><Message>${message}</Message>` +
-        error.extra.map(([name, value]) => `<${name}>${escapeXml(value)}</${name}>`).join('') +
-        `<RequestId>${requestId}</RequestId></Error>`;
+      : isQueryService(service)
+        ? '<?xml version="1.0" encoding="UTF-8"?>\n' +
+          `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message>` +
+          `</Error><RequestId>${requestId}</RequestId></ErrorResponse>`
+        : '<?xml version="1.0" encoding="UTF-8"?>\n' +
+          `<Error><Code>${code}</Code><Message>${message}</Message>` +
+          error.extra.map(([name, value]) => `<${name}>${escapeXml(value)}</${name}>`).join('') +
+          `<RequestId>${requestId}</RequestId></Error>`;
   res.writeHead(error.status, {
-    'content-type': service === 'ec2' ? 'text/xml;charset=UTF-8' : 'application/xml',
+    'content-type': isQueryService(service) ? 'text/xml;charset=UTF-8' : 'application/xml',
     'content-length': Buffer.byteLength(body),
     date: httpDate(now),
     'x-amz-request-id': requestId,
@@ -559,4 +625,40 @@ function sendNotFound(res: ServerResponse, rawPath: string, now: number): void {
     date: httpDate(now),
   });
   res.end(body);
+}
+
+/**
+ * The keys an answer hands out: STS / Tokens <Credentials> (temporary: with their session token and
+ * expiry) and IAM CreateAccessKey's <AccessKey> (long-lived). Both belong to the caller's account.
+ */
+function learnCredentials(
+  xml: string,
+  caller: FrontDoorCredential,
+  now: number,
+): FrontDoorCredential[] {
+  const field = (block: string, name: string): string | undefined =>
+    new RegExp(`<${name}>([^<]*)</${name}>`).exec(block)?.[1]?.trim();
+  const account = caller.accountId ? { accountId: caller.accountId } : {};
+  const learned: FrontDoorCredential[] = [];
+  for (const [, block = ''] of xml.matchAll(/<Credentials>([\s\S]*?)<\/Credentials>/g)) {
+    const accessKeyId = field(block, 'AccessKeyId');
+    const secretAccessKey = field(block, 'SecretAccessKey');
+    const sessionToken = field(block, 'SessionToken');
+    const expiration = Date.parse(field(block, 'Expiration') ?? '');
+    if (!accessKeyId || !secretAccessKey || !sessionToken) continue;
+    learned.push({
+      accessKeyId,
+      secretAccessKey,
+      sessionToken,
+      // moto's expiries follow the real clock; the front door's may be shifted: keep the length.
+      expiresAt: Number.isFinite(expiration) ? now + (expiration - Date.now()) : now + 3_600_000,
+      ...account,
+    });
+  }
+  for (const [, block = ''] of xml.matchAll(/<AccessKey>([\s\S]*?)<\/AccessKey>/g)) {
+    const accessKeyId = field(block, 'AccessKeyId');
+    const secretAccessKey = field(block, 'SecretAccessKey');
+    if (accessKeyId && secretAccessKey) learned.push({ accessKeyId, secretAccessKey, ...account });
+  }
+  return learned;
 }

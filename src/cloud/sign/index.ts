@@ -32,7 +32,8 @@ export function signRequest(
   if (scope.signatureVersion === 4) {
     return signV4(req, creds, { service: scope.service, region: scope.region }, now);
   }
-  return scope.service === 'ec2' ? signEc2QueryV2(req, creds, now) : signS3V2(req, creds, now);
+  // EC2, CloudWatch, IAM and STS share the Query protocol's SigV2 form; only S3 has its own.
+  return scope.service === 's3' ? signS3V2(req, creds, now) : signEc2QueryV2(req, creds, now);
 }
 
 /** A presigned S3 URL (only S3 accepts query-string signatures for plain downloads/uploads). */
