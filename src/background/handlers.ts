@@ -15,6 +15,13 @@ import {
   saveProfile,
   setCurrentProfile,
 } from './profile-store';
+import {
+  dropRole,
+  endMfaSession,
+  startMfaSession,
+  stsSessionsView,
+  switchRole,
+} from './role-sessions';
 import { keychain } from './services';
 import { bundleStorageFor, observeClock, presignFor, signFor } from './signer';
 import {
@@ -133,4 +140,12 @@ export const handlers = {
   async tempAccessExtend({ id, minutes }) {
     return { rule: await extendTempAccess(id, minutes) };
   },
+
+  stsSessions: ({ profileId }) => stsSessionsView(profileId),
+  stsStartMfa: ({ profileId, code, durationSeconds }) =>
+    startMfaSession(profileId, code, durationSeconds),
+  stsEndMfa: ({ profileId }) => endMfaSession(profileId),
+  stsAssumeRole: ({ profileId, roleArn, code, durationSeconds }) =>
+    switchRole(profileId, roleArn, code, durationSeconds),
+  stsDropRole: ({ profileId }) => dropRole(profileId),
 } satisfies Handlers;

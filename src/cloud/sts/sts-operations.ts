@@ -2,6 +2,7 @@
 // background runs them (src/background/role-sessions.ts).
 
 import { CloudError } from '../errors';
+import type { QueryOperation } from '../query';
 import { path, text, type XmlValue } from '../xml';
 
 export interface StsCredentials {
@@ -50,22 +51,22 @@ function readCredentials(result: XmlValue): StsCredentials {
   return credentials;
 }
 
-export const getSessionToken = {
+export const getSessionToken: QueryOperation<GetSessionTokenInput, StsCredentials> = {
   action: 'GetSessionToken',
   // A second call makes a second session: harmless, but the code may be spent; not retried.
   readOnly: false,
-  params: (input: GetSessionTokenInput): Array<[string, string]> => [
+  params: (input) => [
     ['DurationSeconds', String(input.durationSeconds)],
     ['SerialNumber', input.serialNumber],
     ['TokenCode', input.tokenCode],
   ],
-  read: (result: XmlValue): StsCredentials => readCredentials(result),
+  read: (result) => readCredentials(result),
 };
 
-export const assumeRole = {
+export const assumeRole: QueryOperation<AssumeRoleInput, AssumedRole> = {
   action: 'AssumeRole',
   readOnly: false,
-  params: (input: AssumeRoleInput): Array<[string, string]> => [
+  params: (input) => [
     ['RoleArn', input.roleArn],
     ['RoleSessionName', input.roleSessionName],
     ['DurationSeconds', String(input.durationSeconds)],
@@ -77,7 +78,7 @@ export const assumeRole = {
         ] as Array<[string, string]>)
       : []),
   ],
-  read: (result: XmlValue): AssumedRole => ({
+  read: (result) => ({
     ...readCredentials(result),
     assumedRoleArn: text(path(result, 'AssumedRoleUser', 'Arn')),
   }),
