@@ -1,7 +1,8 @@
 import { t } from '../i18n';
 import { ProfileSwitcher } from './profile-switcher';
+import { RoleSwitcher } from './role-switcher';
 
-/** Brand, and the profile and region switchers. */
+/** Brand, the profile and region switchers, and the role switcher. */
 export function AppHeader() {
   return (
     <header class="app-header">
@@ -10,6 +11,7 @@ export function AppHeader() {
         {t('appHeading')}
       </h1>
       <ProfileSwitcher />
+      <RoleSwitcher />
     </header>
   );
 }

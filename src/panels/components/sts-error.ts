@@ -1,0 +1,31 @@
+import type { CloudErrorData } from '../../cloud/errors';
+import { roleNameOf } from '../../cloud/sts/role-checks';
+import { type MessageKey, t } from '../i18n';
+
+// The background's plain-word refusals of an MFA session or a role switch, in the user's language.
+const KEYS: Record<string, MessageKey> = {
+  MfaCodeInvalid: 'rlErrorMfaCode',
+  MfaTokenExpired: 'rlErrorTokenExpired',
+  MfaSessionRefused: 'rlErrorMfaRefused',
+  RoleDurationTooLong: 'rlErrorRoleDuration',
+  NoSuchRole: 'rlErrorNoSuchRole',
+  NoMfaDevice: 'rlErrorNoMfaDevice',
+};
+
+/** The error as shown in the header or a dialog; unknown codes keep the server's words. */
+export function stsError(error: CloudErrorData, roleArn?: string): CloudErrorData {
+  const role = roleArn ? roleNameOf(roleArn) : '';
+  if (error.code === 'RoleNotAllowed') {
+    return { ...error, message: t('rlErrorRoleNotAllowed', role) };
+  }
+  if (error.code === 'SessionExpired' && roleArn) {
+    return { ...error, message: t('rlErrorRoleExpired') };
+  }
+  const key = KEYS[error.code];
+  return key ? { ...error, message: t(key, role) } : error;
+}
+
+/** AWS names MFA in what it refuses when a policy or a trust policy wants an MFA session. */
+export function mentionsMfa(error: CloudErrorData): boolean {
+  return /MultiFactorAuth|\bMFA\b/i.test(error.message) || error.code === 'MfaCodeInvalid';
+}
