@@ -121,6 +121,30 @@ export async function switchRoleScenario(
     .poll(() => s3From(door, back).map((r) => r.accessKeyId), { timeout: 30_000 })
     .toContain(CREDENTIALS.accessKeyId);
 
+  // An MFA session from the header: GetSessionToken with the profile's keys, 12 hours by default.
+  const mfaFrom = door.requests.length;
+  await press(page, 'Start MFA session');
+  await waitForText(page, 'Start an MFA session');
+  expect(await run<string>(page, `return document.getElementById('mfa-duration').value;`)).toBe(
+    '43200',
+  );
+  await chooseOption(page, 'Session length', '3600');
+  await fill(page, 'MFA code', '654321');
+  await press(page, 'Continue');
+  await waitFor(
+    page,
+    probe(
+      `return /MFA: (1 h 00|59) min left/.test(document.getElementById('mfa-badge')?.textContent ?? '');`,
+    ),
+    'the MFA session in the header',
+  );
+  expect(door.requests.slice(mfaFrom).find((r) => r.action === 'GetSessionToken')).toMatchObject({
+    ok: true,
+    accessKeyId: CREDENTIALS.accessKeyId,
+  });
+  await press(page, 'End');
+  await waitFor(page, probe(`return !document.getElementById('mfa-badge');`), 'no MFA session');
+
   // What the CLI sees in the same cloud: the role exists, and the listing matches.
   const role = awsCli(motoUrl, ['iam', 'get-role', '--role-name', ROLE_NAME]) as {
     Role: { Arn: string };

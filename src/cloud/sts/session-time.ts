@@ -1,10 +1,9 @@
-// How long a temporary credential has left, for the header ("2 h 05 min left") and for the
-// signer's expiry check.
+// How long a temporary credential has left, for the header ("2 h 05 min left").
 
 export interface TimeLeft {
   expired: boolean;
   hours: number;
-  /** 0–59; rounded up, so "0 h 0 min" only shows once it has expired. */
+  /** 0–59; whole minutes left, at least 1 until it has expired (so "0 min" never shows). */
   minutes: number;
 }
 
@@ -13,7 +12,8 @@ export function timeLeft(expiration: string, nowMs: number): TimeLeft {
   const end = Date.parse(expiration);
   const ms = Number.isNaN(end) ? 0 : end - nowMs;
   if (ms <= 0) return { expired: true, hours: 0, minutes: 0 };
-  const totalMinutes = Math.ceil(ms / 60_000);
+  // Rounded down, as a clock counts down; a server a second ahead does not add a minute.
+  const totalMinutes = Math.max(1, Math.floor(ms / 60_000));
   return { expired: false, hours: Math.floor(totalMinutes / 60), minutes: totalMinutes % 60 };
 }
 

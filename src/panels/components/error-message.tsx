@@ -1,6 +1,7 @@
 import { type ConnectionHint, hintFor } from '../../cloud/connection-test';
 import type { CloudErrorData } from '../../cloud/errors';
 import { type MessageKey, t } from '../i18n';
+import { MfaOffer } from './mfa-offer';
 
 export const HINT_KEYS: Record<ConnectionHint, MessageKey> = {
   unreachable: 'hintUnreachable',
@@ -50,6 +51,7 @@ export function ErrorMessage({ error, url }: { error: CloudErrorData; url?: stri
           {hint}
         </>
       )}
+      <MfaOffer error={error} />
     </p>
   );
 }

@@ -17,6 +17,7 @@ import { watchCurrentProfile } from '../current-profile';
 import { asError } from '../errors';
 import { t } from '../i18n';
 import { type DurationChoice, MfaCodeDialog } from './mfa-code-dialog';
+import { START_MFA_EVENT } from './mfa-offer';
 import { mentionsMfa, stsError } from './sts-error';
 
 const HOUR = 3600;
@@ -103,6 +104,16 @@ export function RoleSwitcher() {
       browser.storage.onChanged.removeListener(onChange);
     };
   }, [profileId]);
+
+  // "Start MFA session" under a refusal anywhere in the page opens the dialog here.
+  useEffect(() => {
+    const open = () => {
+      setDialogError(null);
+      setAsking({ kind: 'mfa' });
+    };
+    window.addEventListener(START_MFA_EVENT, open);
+    return () => window.removeEventListener(START_MFA_EVENT, open);
+  }, []);
 
   const base = view?.base ?? null;
   const role = view?.role ?? null;
