@@ -2,7 +2,7 @@ import { CloudError } from '../cloud/errors';
 import type { Profile } from '../cloud/profile';
 import { validateProfile } from '../cloud/profile-validation';
 import type { KeychainView, ProfileInput, ProfilesView } from '../shared/messages';
-import { clockOffsets, profilesState, settings } from '../storage/items';
+import { clockOffsets, profilesState, sessionCredentials, settings } from '../storage/items';
 import { releaseUnusedOrigins } from './host-permissions';
 import { keychain } from './services';
 
@@ -90,6 +90,8 @@ export async function deleteProfile(id: string): Promise<void> {
   });
   await releaseUnusedOrigins(before, after.profiles);
   await clockOffsets.update(({ [id]: _gone, ...rest }) => rest);
+  // Its temporary keys (MFA session, role) go with it rather than wait for a browser restart.
+  await sessionCredentials.update(({ [id]: _gone, ...rest }) => rest);
 }
 
 export async function setCurrentProfile(id: string): Promise<void> {

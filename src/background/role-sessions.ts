@@ -12,9 +12,10 @@ import {
   ROLE_SECONDS,
   roleNameOf,
 } from '../cloud/sts/role-checks';
+import { roleSigning } from '../cloud/sts/role-signing';
 import { assumeRole, getSessionToken } from '../cloud/sts/sts-operations';
 import { type StsAsk, stsRefusal } from '../cloud/sts/sts-refusal';
-import { isExpired, publicSession } from '../cloud/temporary-credentials';
+import { publicSession } from '../cloud/temporary-credentials';
 import type { StsSessionsView } from '../shared/messages';
 import { sessionCredentials } from '../storage/items';
 import { backgroundSigner } from './background-signer';
@@ -127,14 +128,12 @@ export async function switchRole(
     });
   }
   const base = (await sessionCredentials.get())[profileId]?.base;
-  // An MFA session that has ended is no base any more: the code signs the call instead.
-  const staleMfa = base?.source === 'mfa' && isExpired(base, Date.now());
-  const withMfa = profile.mfaSerial !== undefined && (base === undefined || staleMfa);
+  const { withMfaCode: withMfa, dropBase } = roleSigning(base, profile.mfaSerial, Date.now());
   if (withMfa) checkCode(code ?? '');
   // The role being replaced is dropped first: the new one is taken as the profile, never chained.
   await sessionCredentials.update((all) => {
     const { role: _old, ...rest } = all[profileId] ?? {};
-    if (staleMfa) delete rest.base;
+    if (dropBase) delete rest.base;
     return { ...all, [profileId]: rest };
   });
   const assumed = await askSts(

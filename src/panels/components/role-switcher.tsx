@@ -8,6 +8,7 @@ import {
   type RoleEntry,
   roleNameOf,
 } from '../../cloud/sts/role-checks';
+import { roleSigning } from '../../cloud/sts/role-signing';
 import { msToNextMinute, timeLeft } from '../../cloud/sts/session-time';
 import type { PublicSession } from '../../cloud/temporary-credentials';
 import browser from '../../shared/browser';
@@ -149,7 +150,7 @@ export function RoleSwitcher() {
     }
     const entry = roles.find((r) => r.arn === arn);
     if (!entry) return;
-    const needCode = mfaSerial !== undefined && !mfaActive;
+    const needCode = roleSigning(base, mfaSerial, Date.now()).withMfaCode;
     setDialogError(null);
     setAsking({ kind: 'role', role: entry, needCode });
   }
