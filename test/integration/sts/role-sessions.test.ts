@@ -6,6 +6,7 @@
 import '../../support/fake-browser';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { backgroundSigner } from '../../../src/background/background-signer';
+import { deleteProfile } from '../../../src/background/profile-store';
 import {
   dropRole,
   endMfaSession,
@@ -225,6 +226,10 @@ test('an expired role session: SessionExpired before anything is sent', async ()
     message: expect.stringContaining('switch to the role again'),
   });
   expect(env.door.requests.length).toBe(sent);
+
+  // Deleting the profile forgets its temporary keys at once.
+  await deleteProfile(profile.id);
+  expect(await stored(profile.id)).toBeUndefined();
 });
 
 test('moto itself: STS answers any code, serial and role, and returns keys with a token', async () => {
