@@ -47,6 +47,36 @@ export async function addRoleToProfile(page: TypingPage) {
   await waitForText(page, 'Profile “Lab cloud” saved.');
 }
 
+/** While `state.deny`, the front door answers DescribeInstances as AWS does under an MFA-only policy. */
+export function denyWithoutMfa(state: { deny: boolean }) {
+  return (action: string) =>
+    state.deny && action === 'DescribeInstances'
+      ? {
+          status: 403,
+          body:
+            '<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>UnauthorizedOperation</Code>' +
+            '<Message>You are not authorized to perform this operation.</Message></Error></Errors>' +
+            '<RequestID>e2e-mfa</RequestID></Response>',
+        }
+      : undefined;
+}
+
+/** A denial in a tab offers "Start MFA session", which opens the header's dialog. */
+export async function mfaOfferScenario(page: TypingPage, state: { deny: boolean }) {
+  state.deny = true;
+  try {
+    await openTab(page, 'instances');
+    await waitForText(page, 'AWS may want an MFA session for this.');
+    // The header's button comes first; the second is the one under the refusal.
+    await press(page, 'Start MFA session', 1);
+    await waitForText(page, 'Start an MFA session');
+    await press(page, 'Cancel');
+    await waitFor(page, probe(`return !document.querySelector('dialog[open]');`), 'closed');
+  } finally {
+    state.deny = false;
+  }
+}
+
 const s3From = (door: FrontDoor, from: number): FrontDoorRequestLog[] =>
   door.requests.slice(from).filter((r) => r.service === 's3' && r.ok);
 

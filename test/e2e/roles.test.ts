@@ -9,7 +9,13 @@ import {
 import { type FrontDoor, startFrontDoor } from '../support/front-door';
 import { type Moto, startMoto } from '../support/moto';
 import { CREDENTIALS, panelOnFrontDoor } from './profiles-scenarios';
-import { addRoleToProfile, makeRoleAndBucket, switchRoleScenario } from './roles-scenarios';
+import {
+  addRoleToProfile,
+  denyWithoutMfa,
+  makeRoleAndBucket,
+  mfaOfferScenario,
+  switchRoleScenario,
+} from './roles-scenarios';
 
 for (const kind of BROWSERS) {
   const can = CAPABILITIES[kind];
@@ -19,10 +25,15 @@ for (const kind of BROWSERS) {
     let frontDoor: FrontDoor;
     let browser: TestBrowser;
     let page: ScenarioPage;
+    const refusals = { deny: false };
 
     beforeAll(async () => {
       moto = await startMoto();
-      frontDoor = await startFrontDoor({ motoUrl: moto.url, credentials: [CREDENTIALS] });
+      frontDoor = await startFrontDoor({
+        motoUrl: moto.url,
+        credentials: [CREDENTIALS],
+        ec2Answer: denyWithoutMfa(refusals),
+      });
       makeRoleAndBucket(moto.url);
       ({ browser, page } = await panelOnFrontDoor(kind, frontDoor));
     });
@@ -32,8 +43,9 @@ for (const kind of BROWSERS) {
       await moto?.stop();
     });
 
-    test('a role with an MFA code: the open tab lists as the role, the header shows it, back to the profile', async () => {
+    test('a denial offers an MFA session; a role with an MFA code: the open tab lists as the role, the header shows it, back to the profile', async () => {
       await addRoleToProfile(page);
+      await mfaOfferScenario(page, refusals);
       await switchRoleScenario(page, frontDoor, moto.url, can.signatureVersion);
     });
   });
