@@ -23,6 +23,7 @@ export const panels = [
   { id: 'addresses', title: 'tabAddresses', load: () => import('./addresses/addresses-panel') },
   { id: 'volumes', title: 'tabVolumes', load: () => import('./volumes/volumes-panel') },
   { id: 'zones', title: 'tabZones', load: () => import('./zones/zones-panel') },
+  { id: 'alarms', title: 'tabAlarms', load: () => import('./alarms/alarms-panel') },
   { id: 's3', title: 'tabS3', load: () => import('./s3/s3-panel') },
   { id: 'profiles', title: 'tabProfiles', load: () => import('./profiles/profiles-panel') },
 ] as const satisfies readonly PanelDef[];

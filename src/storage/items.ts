@@ -305,3 +305,25 @@ export const tempAccessSettings = defineItem<TempAccessSettings>(
   },
   browserArea('local'),
 );
+
+export interface GraphPrefs {
+  /** A GraphRange ('1h' … '14d'); checked where it is read, so an unknown one falls back. */
+  range: string;
+  /** Whether the details pane shows graphs (they cost CloudWatch calls and the chart's code). */
+  open: boolean;
+}
+
+/** The CloudWatch graphs' range and whether they are shown, for every instance and volume. */
+export const graphPrefs = defineItem<GraphPrefs>(
+  {
+    key: 'graphs.prefs',
+    version: 1,
+    defaultValue: { range: '1h', open: false },
+    validate: (v): v is GraphPrefs =>
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as GraphPrefs).range === 'string' &&
+      typeof (v as GraphPrefs).open === 'boolean',
+  },
+  browserArea('local'),
+);

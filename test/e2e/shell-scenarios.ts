@@ -18,6 +18,7 @@ export const TAB_NAMES_EN = [
   'Elastic IPs',
   'Volumes',
   'Zones',
+  'Alarms',
   'S3',
   'Profiles',
 ];

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { MOTO_ADDITIONS } from './moto-additions';
 
 export interface Moto {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:41234`. */
@@ -15,8 +16,9 @@ const INSTALL_HINT = 'pip install "moto[server]"';
 const READY_TIMEOUT_MS = 30_000;
 
 // Runs moto's own server entry point (the same as `python3 -m moto.server -H ... -p ...`) with
-// one addition: a thread that exits when stdin reaches EOF. stdin is a pipe from this process, so
-// the server dies with the test process even when that process is SIGKILLed and no exit hook runs.
+// a thread that exits when stdin reaches EOF (stdin is a pipe from this process, so the server
+// dies with the test process even when that process is SIGKILLed and no exit hook runs), and the
+// actions moto lacks that Cirrus uses (moto-additions.ts).
 const LAUNCHER = `
 import os, sys, threading
 def _watch_parent():
@@ -25,6 +27,7 @@ def _watch_parent():
     finally:
         os._exit(0)
 threading.Thread(target=_watch_parent, daemon=True).start()
+${MOTO_ADDITIONS}
 from moto.server import main
 main(sys.argv[1:])
 `;

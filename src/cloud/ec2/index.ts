@@ -21,6 +21,7 @@ export * from './operations/instance-status';
 export * from './operations/instance-types';
 export * from './operations/instances';
 export * from './operations/keypairs';
+export * from './operations/monitoring';
 export * from './operations/password-data';
 export * from './operations/regions';
 export * from './operations/security-groups';

@@ -10,7 +10,7 @@ import type { Profile } from '../profile';
 import type { HttpRequest } from '../request';
 import { isRetryable, type RetryOptions, withRetry } from '../retry';
 import type { Signer } from '../signer';
-import { child, parseXml, root, type XmlValue } from '../xml';
+import { child, parseXml, root, type XmlElement, type XmlValue } from '../xml';
 import type { QueryListOperation, QueryOperation } from './operation';
 
 /** The API version each service is spoken in; Eucalyptus accepts the same ones. */
@@ -118,12 +118,20 @@ async function callPage<I, O>(
     (error) => op.readOnly && isRetryable(error),
     { ...opts.retry, ...(opts.signal ? { signal: opts.signal } : {}) },
   );
-  return readResult(op.action, response.text);
+  if (!op.big) return readResult(op.action, response.text);
+  // Loaded when first needed: only a few operations have big answers.
+  const { scanText } = await import('../xml-scan');
+  // No element has an empty name: nothing is handed out as an item, the whole document is built.
+  return readResult(op.action, response.text, (body) => scanText(body, ['', ''], () => {}));
 }
 
 /** The <ActionResult> of an <ActionResponse>; '' when a write answers without one. */
-export function readResult(action: string, body: string): XmlValue {
-  const top = root(parseXml(body));
+export function readResult(
+  action: string,
+  body: string,
+  parse: (body: string) => XmlElement = parseXml,
+): XmlValue {
+  const top = root(parse(body));
   if (top.name !== `${action}Response`) {
     throw new CloudError({
       code: 'UnexpectedResponse',

@@ -12,6 +12,11 @@ export interface QueryOperation<I, O> {
   params(input: I): QueryParams;
   /** Reads the <ActionResult> element ('' when the answer has none, as most writes). */
   read(result: XmlValue): O;
+  /**
+   * Answers can be big (GetMetricData: 1,440 points × several metrics, about 1 MB): read them
+   * with the scanner of ../xml-scan, which builds the same document many times faster.
+   */
+  big?: boolean;
 }
 
 /** A paged list: its result is the items of every page, in order. */
@@ -27,6 +32,7 @@ export interface QueryListOperation<I, T> extends QueryOperation<I, T[]> {
 /** Builds a list operation whose `read` is its `items`. */
 export function queryListOperation<I, T>(spec: {
   action: string;
+  big?: boolean;
   params(input: I): QueryParams;
   items(result: XmlValue): T[];
   next(result: XmlValue): string;

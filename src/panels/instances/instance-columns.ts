@@ -11,6 +11,15 @@ export function localTime(raw: string): string {
   return date ? date.toLocaleString() : raw;
 }
 
+/** DescribeInstances' monitoring.state in words: detailed (every minute) or basic (every 5). */
+export function monitoringText(state: string): string {
+  if (state === 'enabled') return t('cwMonitoringDetailed');
+  if (state === 'pending') return t('cwMonitoringPending');
+  if (state === 'disabling') return t('cwMonitoringDisabling');
+  if (state === 'disabled') return t('cwMonitoringBasic');
+  return state;
+}
+
 export function instanceColumns(): Column<Instance>[] {
   return [
     { id: 'name', label: t('colName'), value: nameOf },
@@ -35,6 +44,11 @@ export function instanceColumns(): Column<Instance>[] {
       value: (i) => localTime(i.launchTime),
       sortValue: (i) => parseEc2Time(i.launchTime)?.getTime() ?? 0,
     },
+    {
+      id: 'monitoring',
+      label: t('cwColMonitoring'),
+      value: (i) => monitoringText(i.monitoring),
+    },
     { id: 'reservation', label: t('colReservation'), value: (i) => i.reservationId },
     { id: 'owner', label: t('colOwner'), value: (i) => i.ownerId },
   ];
@@ -52,6 +66,7 @@ export const DEFAULT_INSTANCE_COLUMNS = [
   'key',
   'groups',
   'launchTime',
+  'monitoring',
 ];
 
 /** States an instance leaves by itself: while one is in any of them, the list refreshes. */

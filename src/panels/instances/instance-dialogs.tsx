@@ -1,9 +1,9 @@
 import { type ComponentChildren, Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Instance } from '../../cloud/ec2';
+import { ColumnsDialog as ChooseColumnsDialog } from '../components/columns-dialog';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Dialog } from '../components/dialog';
-import { Checkbox } from '../components/field';
 import { t } from '../i18n';
 import type { InstancesModel } from './instances-model';
 import { protectedLabel } from './termination-protection';
@@ -121,29 +121,7 @@ export function ConsoleDialog({
 }
 
 export function ColumnsDialog({ model }: { model: InstancesModel }) {
-  return (
-    <Dialog
-      title={t('chooseColumns')}
-      onClose={() => model.open(null)}
-      actions={
-        <button type="button" onClick={() => model.open(null)}>
-          {t('close')}
-        </button>
-      }
-    >
-      <div class="column-chooser">
-        {model.columns.columns.map((column) => (
-          <Checkbox
-            key={column.id}
-            id={`column-${column.id}`}
-            label={column.label}
-            checked={model.columns.prefs.value.columns.includes(column.id)}
-            onChecked={(on) => model.columns.toggleColumn(column.id, on)}
-          />
-        ))}
-      </div>
-    </Dialog>
-  );
+  return <ChooseColumnsDialog columns={model.columns} onClose={() => model.open(null)} />;
 }
 
 /** Every attribute of one instance, as the server sent it, after `children` (its settings). */

@@ -7,9 +7,11 @@ import {
   ec2List,
   getConsoleOutput,
   type Instance,
+  monitorInstances,
   rebootInstances,
   startInstances,
   stopInstances,
+  unmonitorInstances,
 } from '../../cloud/ec2';
 import { launchWatches } from '../../storage/items';
 import { createColumnPrefs } from '../components/column-prefs';
@@ -17,6 +19,7 @@ import { createListSearch } from '../components/list-search';
 import { createResourceList } from '../components/resource-list';
 import { createResourcePanel, type Notice } from '../components/resource-panel';
 import { createTagging } from '../components/tagging';
+import { createUnsupportedFeatures } from '../components/unsupported-features';
 import { asError } from '../errors';
 import type { LaunchForm } from '../launch/launch-form';
 import type { ModelDeps, StorageListener } from '../model-deps';
@@ -106,6 +109,8 @@ export function createInstancesModel(
   // Instance settings: what each profile's cloud does not support, and the selected instance's
   // current values for the details pane (read when exactly one instance is selected).
   const unsupported = createUnsupportedAttributes();
+  /** Detailed monitoring, once the cloud said it has no MonitorInstances. */
+  const monitoring = createUnsupportedFeatures<'monitoring'>();
   const details = signal<{ instanceId: string; readings: AttributeReadings } | null>(null);
   const selectedId = computed(() =>
     list.selected.value.size === 1 ? ([...list.selected.value][0] ?? null) : null,
@@ -135,6 +140,7 @@ export function createInstancesModel(
     ...panel,
     list,
     unsupported,
+    monitoring,
     details,
     search,
     filtered,
@@ -175,6 +181,19 @@ export function createInstancesModel(
         if (blocked.length === 0)
           return { key: 'noticeTerminating', args: [terminated.join(', ')] };
         return { key: 'attrNoticeTerminatingExcept', args: [terminated.join(', '), labels] };
+      }),
+    /** Detailed monitoring (CloudWatch data every minute) on or off for the instances. */
+    setMonitoring: (ids: string[], on: boolean) =>
+      panel.act(async ({ profile, signer }) => {
+        await monitoring.guard(profile, 'monitoring', () =>
+          ec2Call(on ? monitorInstances : unmonitorInstances, profile, signer, {
+            instanceIds: ids,
+          }),
+        );
+        return {
+          key: on ? 'cwNoticeMonitoringOn' : 'cwNoticeMonitoringOff',
+          args: [ids.join(', ')],
+        };
       }),
     /** StopInstances with Force: for an instance stuck stopping; confirmed first. */
     forceStop: (ids: string[]) =>

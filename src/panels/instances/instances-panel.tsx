@@ -9,6 +9,7 @@ import { lazyComponent } from '../components/lazy-component';
 import { NoticeLine } from '../components/resource-toolbar';
 import { createTempAccessList, rulesOfProfile } from '../components/temp-access-list';
 import { VirtualTable } from '../components/virtual-table';
+import { DetailsGraphs } from '../graphs/details-graphs';
 import { t } from '../i18n';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
 import { copyText, sshRefusalText } from '../ssh-text';
@@ -142,6 +143,38 @@ export default function InstancesPanel() {
           </button>
           <button
             type="button"
+            disabled={
+              chosen.length === 0 ||
+              stateIs('terminated') ||
+              model.monitoring.has(current.profile, 'monitoring')
+            }
+            title={
+              model.monitoring.has(current.profile, 'monitoring')
+                ? t('imgUnsupportedHere')
+                : undefined
+            }
+            onClick={() => void model.setMonitoring(ids, true)}
+          >
+            {t('cwMonitoringOn')}
+          </button>
+          <button
+            type="button"
+            disabled={
+              chosen.length === 0 ||
+              stateIs('terminated') ||
+              model.monitoring.has(current.profile, 'monitoring')
+            }
+            title={
+              model.monitoring.has(current.profile, 'monitoring')
+                ? t('imgUnsupportedHere')
+                : undefined
+            }
+            onClick={() => void model.setMonitoring(ids, false)}
+          >
+            {t('cwMonitoringOff')}
+          </button>
+          <button
+            type="button"
             disabled={!stateIs('running', 'stopping')}
             onClick={() => model.open({ kind: 'force-stop', ids })}
           >
@@ -269,6 +302,13 @@ export default function InstancesPanel() {
       )}
       {single && (
         <InstanceDetails instance={single}>
+          <DetailsGraphs
+            target={{
+              kind: 'instance',
+              id: single.instanceId,
+              detailed: single.monitoring === 'enabled',
+            }}
+          />
           <InstanceAttributeRows
             instance={single}
             readings={

@@ -240,6 +240,12 @@ export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }:
           onChecked={(on) => model.change({ privateAddressing: on })}
         />
       )}
+      <Checkbox
+        id="launch-monitoring"
+        label={t('cwLaunchMonitoring')}
+        checked={form.monitoring}
+        onChecked={(on) => model.change({ monitoring: on })}
+      />
       <Field id="launch-command" label={t('launchCommandLine')}>
         <textarea id="launch-command" class="mono" rows={3} readOnly value={command} />
       </Field>

@@ -42,6 +42,8 @@ export interface LaunchForm extends DiskFields {
   userData: string;
   userDataFile: UserDataFile | null;
   privateAddressing: boolean;
+  /** Detailed monitoring: CloudWatch data every minute (RunInstances Monitoring.Enabled). */
+  monitoring: boolean;
   name: string;
   /** More tags, one `key=value` per line. */
   tags: string;
@@ -65,6 +67,7 @@ export function emptyLaunchForm(imageId = ''): LaunchForm {
     userData: '',
     userDataFile: null,
     privateAddressing: false,
+    monitoring: false,
     name: '',
     tags: '',
     rootDevice: '',
@@ -117,7 +120,10 @@ export function launchFormFrom(stored: Record<string, unknown>): LaunchForm {
   return result;
 }
 
-/** "Launch more like this": the same image, type, key, subnet, groups, zone, kernel and ramdisk. */
+/**
+ * "Launch more like this": the same image, type, key, subnet, groups, zone, kernel, ramdisk and
+ * detailed monitoring.
+ */
 export function formLike(instance: Instance): LaunchForm {
   return {
     ...emptyLaunchForm(instance.imageId),
@@ -130,6 +136,7 @@ export function formLike(instance: Instance): LaunchForm {
     zone: instance.placement.availabilityZone,
     kernelId: instance.kernelId,
     ramdiskId: instance.ramdiskId,
+    monitoring: instance.monitoring === 'enabled' || instance.monitoring === 'pending',
     name: instance.tags.find((tag) => tag.key === 'Name')?.value ?? '',
   };
 }
@@ -225,6 +232,7 @@ export function runInput(form: LaunchForm, profile: Profile): RunInstancesInput 
   // Eucalyptus' private addressing is for launches outside a VPC only.
   if (form.privateAddressing && profile.kind === 'eucalyptus' && !form.vpcId)
     input.addressingType = 'private';
+  if (form.monitoring) input.monitoring = true;
   const { tags } = parseTags(form);
   if (tags.length) input.tags = tags;
   const disks = blockDeviceMappings(form);
@@ -262,6 +270,7 @@ export function commandLine(form: LaunchForm, profile: Profile): string {
     if (input.ramdiskId) words.push('--ramdisk', input.ramdiskId);
     if (input.userData) words.push('-f', userDataArg);
     if (input.addressingType) words.push('--addressing', input.addressingType);
+    if (input.monitoring) words.push('--monitor');
     for (const tag of tags) words.push('--tag', tag.value ? `${tag.key}=${tag.value}` : tag.key);
   } else {
     words.push(
@@ -303,6 +312,7 @@ export function commandLine(form: LaunchForm, profile: Profile): string {
     if (input.kernelId) words.push('--kernel-id', input.kernelId);
     if (input.ramdiskId) words.push('--ramdisk-id', input.ramdiskId);
     if (input.userData) words.push('--user-data', `file://${userDataArg}`);
+    if (input.monitoring) words.push('--monitoring', 'Enabled=true');
     // JSON, not the shorthand: a tag value with `,` `}` or `]` would end a shorthand list early.
     if (tags.length)
       words.push(

@@ -8,6 +8,7 @@ import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
 import { TagEditorDialog } from '../components/tag-editor';
 import { useSort } from '../components/use-sort';
 import { VirtualTable } from '../components/virtual-table';
+import { DetailsGraphs } from '../graphs/details-graphs';
 import { type MessageKey, t } from '../i18n';
 import { CopySnapshotDialog, VolumePermissionsDialog } from './snapshot-sharing-dialogs';
 import { snapshotColumns, volumeColumns } from './volume-columns';
@@ -191,6 +192,8 @@ export default function VolumesPanel() {
   const view = model.view.value;
   const list = view === 'volumes' ? model.volumes : model.snapshots;
   const dialog = model.dialog.value;
+  const chosenVolumes = model.volumes.selectedRows.value;
+  const singleVolume = chosenVolumes.length === 1 ? chosenVolumes[0] : undefined;
   const attaching = dialog?.kind === 'attach' ? model.findVolume(dialog.volumeId) : undefined;
   const exportButton =
     view === 'volumes' ? (
@@ -260,6 +263,12 @@ export default function VolumesPanel() {
       )}
       {list.loaded.value && !list.loading.value && list.rows.value.length === 0 && (
         <p class="muted">{view === 'volumes' ? t('volumesNone') : t('snapshotsNone')}</p>
+      )}
+      {view === 'volumes' && singleVolume && (
+        <section class="details" aria-label={t('detailsOf', singleVolume.volumeId)}>
+          {/* EBS sends every volume's metrics each minute: no basic-monitoring floor. */}
+          <DetailsGraphs target={{ kind: 'volume', id: singleVolume.volumeId, detailed: true }} />
+        </section>
       )}
       {dialog?.kind === 'create' && (
         <CreateVolumeDialog model={model} snapshotId={dialog.snapshotId} />

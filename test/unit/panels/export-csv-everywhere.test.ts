@@ -14,6 +14,7 @@ test.each([
   ['addresses/addresses-panel.tsx', ['addresses']],
   ['volumes/volumes-panel.tsx', ['volumes', 'snapshots']],
   ['zones/zones-panel.tsx', ['zones']],
+  ['alarms/alarms-panel.tsx', ['alarms']],
 ])('%s exports %j', (file, tables) => {
   const source = read(file);
   for (const table of tables) expect(source).toContain(`table="${table}"`);

@@ -14,5 +14,17 @@ export function SectionStatus<T>({ section, what }: { section: SettingSection<T>
       </p>
     );
   const error = section.error.value;
-  return error ? <ErrorMessage error={error} /> : null;
+  if (!error) return null;
+  // A first read that failed leaves nothing to edit: offer the read again, not a dead section.
+  const unread = state === 'failed' && section.value.value === null;
+  return (
+    <div class="section-error">
+      <ErrorMessage error={error} />
+      {unread && (
+        <button type="button" onClick={() => void section.reload()}>
+          {t('s3SettingRetry')}
+        </button>
+      )}
+    </div>
+  );
 }
