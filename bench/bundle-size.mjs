@@ -36,8 +36,8 @@ export function measure(dist) {
   };
   for (const [, ref] of html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g))
     visit(ref ?? '');
-  const firstPanel = readdirSync(join(dist, 'assets')).find((f) =>
-    f.startsWith('instances-panel-'),
+  const firstPanel = readdirSync(join(dist, 'assets')).find(
+    (f) => f.startsWith('instances-panel-') && f.endsWith('.js'),
   );
   if (firstPanel) visit(`assets/${firstPanel}`);
 
