@@ -1,6 +1,6 @@
 import { CloudError } from '../cloud/errors';
 import type { Profile } from '../cloud/profile';
-import { validateProfile } from '../cloud/profile-validation';
+import { checkProfile } from '../cloud/profile-checks';
 import type { KeychainView, ProfileInput, ProfilesView } from '../shared/messages';
 import { clockOffsets, profilesState, sessionCredentials, settings } from '../storage/items';
 import { releaseUnusedOrigins } from './host-permissions';
@@ -40,7 +40,7 @@ function tidy(profile: Profile): Profile {
 export async function saveProfile({ profile, secret }: ProfileInput): Promise<Profile> {
   const isNew = profile.id === '';
   const hasSecret = secret?.secretAccessKey ? true : !isNew && (await keychain.has(profile.id));
-  const problems = validateProfile(profile, hasSecret);
+  const problems = checkProfile(profile, hasSecret);
   const first = Object.entries(problems)[0];
   if (first) {
     throw new CloudError({ code: 'InvalidProfile', message: `${first[0]}: ${first[1]}` });

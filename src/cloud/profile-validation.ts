@@ -1,5 +1,4 @@
 import type { Profile } from './profile';
-import { isMfaSerial, isRoleEntryShape, roleProblems } from './sts/role-checks';
 
 /** Why a field was refused; the UI turns each code into a sentence in the user's language. */
 export type FieldProblem =
@@ -114,18 +113,6 @@ export function validateProfile(profile: Profile, hasSecret: boolean): ProfilePr
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(profile.apiVersion.trim()))
       problems.apiVersion = 'invalid-api-version';
-  }
-  if (profile.kind !== 's3') {
-    const { mfaSerial, roles } = profile as { mfaSerial?: unknown; roles?: unknown };
-    if (mfaSerial !== undefined && (typeof mfaSerial !== 'string' || !isMfaSerial(mfaSerial)))
-      problems.mfaSerial = 'invalid-mfa-serial';
-    // The form marks the row and its field; here one problem for the list is enough.
-    if (
-      roles !== undefined &&
-      (!Array.isArray(roles) ||
-        roles.some((role) => !isRoleEntryShape(role) || Object.keys(roleProblems(role)).length > 0))
-    )
-      problems.roles = 'invalid-role';
   }
   if (profile.kind === 's3') {
     const endpoint = profile.endpoint.trim();

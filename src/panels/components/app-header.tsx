@@ -1,6 +1,5 @@
 import { t } from '../i18n';
 import { ProfileSwitcher } from './profile-switcher';
-import { RoleSwitcher } from './role-switcher';
 
 /** Brand, the profile and region switchers, and the role switcher. */
 export function AppHeader() {
@@ -10,8 +9,7 @@ export function AppHeader() {
         <img src="/icons/icon-32.png" alt="" width={20} height={20} />
         {t('appHeading')}
       </h1>
-      <ProfileSwitcher />
-      <RoleSwitcher />
+      <ProfileSwitcher withRoles />
     </header>
   );
 }

@@ -2,7 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
 import { call } from '../../shared/call';
 import { t } from '../i18n';
-import { mentionsMfa } from './sts-error';
+
+/** AWS names MFA in what it refuses when a code failed or a trust policy wants an MFA session. */
+export function mentionsMfa(error: CloudErrorData): boolean {
+  return /MultiFactorAuth|\bMFA\b/i.test(error.message) || error.code === 'MfaCodeInvalid';
+}
 
 /** The header's role switcher opens its MFA dialog on this window event. */
 export const START_MFA_EVENT = 'cirrus-start-mfa';

@@ -14,12 +14,12 @@ import type { PublicSession } from '../../cloud/temporary-credentials';
 import browser from '../../shared/browser';
 import { call } from '../../shared/call';
 import type { StsSessionsView } from '../../shared/messages';
-import { watchCurrentProfile } from '../current-profile';
 import { asError } from '../errors';
 import { t } from '../i18n';
 import { type DurationChoice, MfaCodeDialog } from './mfa-code-dialog';
-import { START_MFA_EVENT } from './mfa-offer';
-import { mentionsMfa, stsError } from './sts-error';
+import { mentionsMfa, START_MFA_EVENT } from './mfa-offer';
+import { stsError } from './sts-error';
+import './roles.css';
 
 const HOUR = 3600;
 
@@ -69,20 +69,14 @@ function useNow(expirations: string[]): number {
 type Asking = { kind: 'mfa' } | { kind: 'role'; role: RoleEntry; needCode: boolean };
 
 /** The profile's MFA session and its roles: the header's role switcher. */
-export function RoleSwitcher() {
-  const [profile, setProfile] = useState<Profile | null>(null);
+export function RoleSwitcher({ profile }: { profile: Profile }) {
   const [view, setView] = useState<StsSessionsView | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [busy, setBusy] = useState(false);
   const [dialogError, setDialogError] = useState<CloudErrorData | null>(null);
   const [failure, setFailure] = useState<{ error: CloudErrorData; roleArn?: string } | null>(null);
 
-  useEffect(() => {
-    const watch = watchCurrentProfile((current) => setProfile(current?.profile ?? null));
-    return () => watch.dispose();
-  }, []);
-
-  const profileId = profile?.id ?? '';
+  const profileId = profile.id;
   useEffect(() => {
     if (!profileId) {
       setView(null);
@@ -119,7 +113,7 @@ export function RoleSwitcher() {
   const base = view?.base ?? null;
   const role = view?.role ?? null;
   const now = useNow([base, role].flatMap((b) => (b ? [b.expiration] : [])));
-  if (!profile || profile.kind === 's3') return null;
+  if (profile.kind === 's3') return null;
   const roles = profile.roles ?? [];
   const mfaSerial = profile.mfaSerial;
   if (!mfaSerial && roles.length === 0) return null;
@@ -142,7 +136,6 @@ export function RoleSwitcher() {
   }
 
   function choose(arn: string) {
-    if (!profile) return;
     setFailure(null);
     if (arn === '') {
       void run(call('stsDropRole', { profileId: profile.id }));

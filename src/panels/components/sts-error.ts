@@ -24,8 +24,3 @@ export function stsError(error: CloudErrorData, roleArn?: string): CloudErrorDat
   const key = KEYS[error.code];
   return key ? { ...error, message: t(key, role) } : error;
 }
-
-/** AWS names MFA in what it refuses when a policy or a trust policy wants an MFA session. */
-export function mentionsMfa(error: CloudErrorData): boolean {
-  return /MultiFactorAuth|\bMFA\b/i.test(error.message) || error.code === 'MfaCodeInvalid';
-}

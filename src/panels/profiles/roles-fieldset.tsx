@@ -3,6 +3,7 @@ import { Field, TextField } from '../components/field';
 import { roleColorKey } from '../components/role-colors';
 import { type MessageKey, t } from '../i18n';
 import { emptyRoleRow, type RoleRow, type RolesForm } from './roles-form-state';
+import '../components/roles.css';
 
 // An ARN reads the same in every language.
 const ROLE_ARN_EXAMPLE = 'arn:aws:iam::123456789012:role/Name';

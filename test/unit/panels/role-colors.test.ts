@@ -5,7 +5,10 @@ import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { ROLE_COLORS } from '../../../src/cloud/sts/role-checks';
 
-const css = readFileSync(resolve(import.meta.dirname, '../../../src/panels/styles.css'), 'utf8');
+const css = readFileSync(
+  resolve(import.meta.dirname, '../../../src/panels/components/roles.css'),
+  'utf8',
+);
 const darkStart = css.indexOf('@media (prefers-color-scheme: dark) {\n  .role-color-');
 
 function pair(source: string, color: string): [string, string] {

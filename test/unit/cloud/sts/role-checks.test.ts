@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { validateProfile } from '../../../../src/cloud/profile-validation';
+import { checkProfile } from '../../../../src/cloud/profile-checks';
 import {
   durationWithin,
   isExternalId,
@@ -115,7 +115,7 @@ describe('profiles with MFA and roles', () => {
     }) as never;
   test('a valid device and role list pass', () => {
     expect(
-      validateProfile(
+      checkProfile(
         aws({
           mfaSerial: 'arn:aws:iam::123456789012:mfa/a',
           roles: [{ arn: 'arn:aws:iam::123456789012:role/A', color: 'red', label: 'Prod' }],
@@ -125,15 +125,15 @@ describe('profiles with MFA and roles', () => {
     ).toEqual({});
   });
   test('a wrong device, a wrong role, or a damaged list (from a backup) are refused', () => {
-    expect(validateProfile(aws({ mfaSerial: 'x' }), true)).toEqual({
+    expect(checkProfile(aws({ mfaSerial: 'x' }), true)).toEqual({
       mfaSerial: 'invalid-mfa-serial',
     });
-    expect(validateProfile(aws({ roles: [{ arn: 'nope' }] }), true)).toEqual({
+    expect(checkProfile(aws({ roles: [{ arn: 'nope' }] }), true)).toEqual({
       roles: 'invalid-role',
     });
-    expect(validateProfile(aws({ roles: [null] }), true)).toEqual({ roles: 'invalid-role' });
-    expect(validateProfile(aws({ roles: 'arn' }), true)).toEqual({ roles: 'invalid-role' });
-    expect(validateProfile(aws({ mfaSerial: 5 }), true)).toEqual({
+    expect(checkProfile(aws({ roles: [null] }), true)).toEqual({ roles: 'invalid-role' });
+    expect(checkProfile(aws({ roles: 'arn' }), true)).toEqual({ roles: 'invalid-role' });
+    expect(checkProfile(aws({ mfaSerial: 5 }), true)).toEqual({
       mfaSerial: 'invalid-mfa-serial',
     });
   });
