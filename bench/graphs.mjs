@@ -229,6 +229,14 @@ try {
     if (process.env.BENCH_SCREENSHOT) {
       await page.hover('[data-graph="cpu"] .u-over');
       await page.screenshot({ path: process.env.BENCH_SCREENSHOT, fullPage: true });
+      // The same charts after the system switches to dark: repainted with the dark colours.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.waitForTimeout(300);
+      await page.screenshot({
+        path: process.env.BENCH_SCREENSHOT.replace(/\.png$/, '-dark.png'),
+        fullPage: true,
+      });
+      await page.emulateMedia({ colorScheme: 'light' });
     }
     const lastAnswer = Math.max(...answered);
     if (plotted.length === 0) {

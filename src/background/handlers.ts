@@ -5,6 +5,7 @@ import { touchAutoLock } from './auto-lock';
 import { exportBackup, importBackup } from './backup';
 import { watchLaunch } from './launch-watch';
 import { openPanelTab } from './open-panel';
+import { signInStatus, signInWithPassword, signOut } from './password-sign-in';
 import { presetUserData, savePreset, sealPresets, unsealPresets } from './preset-vault';
 import {
   deleteProfile,
@@ -148,4 +149,13 @@ export const handlers = {
   stsAssumeRole: ({ profileId, roleArn, code, durationSeconds }) =>
     switchRole(profileId, roleArn, code, durationSeconds),
   stsDropRole: ({ profileId }) => dropRole(profileId),
+  signIn: ({ profileId, password, durationSeconds }) =>
+    signInWithPassword(profileId, password, durationSeconds),
+  async signOut({ profileId }) {
+    await signOut(profileId);
+    return {};
+  },
+  async signInStatus({ profileId }) {
+    return { session: await signInStatus(profileId) };
+  },
 } satisfies Handlers;

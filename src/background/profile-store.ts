@@ -1,9 +1,11 @@
 import { CloudError } from '../cloud/errors';
 import type { Profile } from '../cloud/profile';
 import { checkProfile } from '../cloud/profile-checks';
+import { usesPasswordSignIn } from '../cloud/profile-validation';
 import type { KeychainView, ProfileInput, ProfilesView } from '../shared/messages';
 import { clockOffsets, profilesState, sessionCredentials, settings } from '../storage/items';
 import { releaseUnusedOrigins } from './host-permissions';
+import { forgetMovedSession, signOut } from './password-sign-in';
 import { keychain } from './services';
 
 export async function keychainView(): Promise<KeychainView> {
@@ -47,13 +49,19 @@ export async function saveProfile({ profile, secret }: ProfileInput): Promise<Pr
   }
   const saved = tidy({ ...profile, id: isNew ? crypto.randomUUID() : profile.id });
   // The secret goes first: a locked keychain must refuse before the profile changes.
-  if (secret?.secretAccessKey) {
+  if (secret?.secretAccessKey && !usesPasswordSignIn(saved)) {
     await keychain.set(saved.id, {
       secretAccessKey: secret.secretAccessKey.trim(),
       ...(secret.sessionToken?.trim() ? { sessionToken: secret.sessionToken.trim() } : {}),
     });
   }
+  // A password profile keeps no keys: one left from its keys days is removed.
+  if (!isNew && usesPasswordSignIn(saved) && (await keychain.has(saved.id))) {
+    await keychain.delete(saved.id);
+  }
   const before = (await profilesState.get()).profiles;
+  const previous = before.find((p) => p.id === saved.id);
+  if (previous) await forgetMovedSession(previous, saved);
   const after = await profilesState.update((state) => {
     const profiles = isNew
       ? [...state.profiles, saved]
@@ -82,6 +90,7 @@ export async function duplicateProfile(id: string): Promise<Profile> {
 
 export async function deleteProfile(id: string): Promise<void> {
   await keychain.delete(id);
+  await signOut(id);
   const before = (await profilesState.get()).profiles;
   const after = await profilesState.update((state) => {
     const profiles = state.profiles.filter((p) => p.id !== id);

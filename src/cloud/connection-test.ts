@@ -32,6 +32,8 @@ export type ConnectionHint =
   | 'throttled'
   | 'server-error'
   | 'timeout'
+  /** A password profile without a (live) session: sign in first. */
+  | 'sign-in'
   | 'unknown';
 
 export type ConnectionResult =
@@ -186,6 +188,9 @@ export function hintFor(error: CloudErrorData, url?: string): ConnectionHint {
   url ??= /\bhttps?:\/\/\S+/.exec(error.message ?? '')?.[0] ?? '';
   const { code, status } = error;
   const message = error.message ?? '';
+  if (code === 'SignInRequired' || code === 'SessionExpired' || code === 'ExpiredToken') {
+    return 'sign-in';
+  }
   if (code === 'NetworkError')
     return url.startsWith('https:') ? 'tls-or-unreachable' : 'unreachable';
   if (code === 'Timeout') return 'timeout';

@@ -178,7 +178,8 @@ export function lineColumn(text: string, at: number): { line: number; column: nu
   return { line: breaks.length + 1, column: at - lastBreak };
 }
 
-export type PolicyKind = 'bucket' | 'identity';
+/** A role's trust policy names who may assume it (a Principal) and has no Resource. */
+export type PolicyKind = 'bucket' | 'identity' | 'trust';
 
 export type PolicyProblemCode =
   | 'notObject'
@@ -282,15 +283,16 @@ function statementProblems(s: JsonValue, at: string, kind: PolicyKind): PolicyPr
     { missing: 'actionMissing', both: 'actionBoth', invalid: 'actionInvalid' },
     out,
   );
-  oneOf(
-    s,
-    at,
-    ['Resource', 'NotResource'],
-    isStringOrList,
-    { missing: 'resourceMissing', both: 'resourceBoth', invalid: 'resourceInvalid' },
-    out,
-  );
-  if (kind === 'bucket')
+  if (kind !== 'trust')
+    oneOf(
+      s,
+      at,
+      ['Resource', 'NotResource'],
+      isStringOrList,
+      { missing: 'resourceMissing', both: 'resourceBoth', invalid: 'resourceInvalid' },
+      out,
+    );
+  if (kind === 'bucket' || kind === 'trust')
     oneOf(
       s,
       at,

@@ -27,7 +27,12 @@ export type ProfileField =
   | 'apiVersion'
   | 'endpoint'
   | 'mfaSerial'
-  | 'roles';
+  | 'roles'
+  | 'cloudwatchPath'
+  | 'euarePath'
+  | 'tokensPath'
+  | 'account'
+  | 'user';
 
 export type ProfileProblems = Partial<Record<ProfileField, FieldProblem>>;
 
@@ -87,15 +92,29 @@ function parseUrl(text: string): URL | undefined {
   }
 }
 
+/** A Eucalyptus profile that signs in with a password instead of holding keys. */
+export function usesPasswordSignIn(profile: Profile): boolean {
+  return profile.kind === 'eucalyptus' && profile.signIn === 'password';
+}
+
 /** Checks a profile before it is saved; `hasSecret` says whether a secret is typed or already kept. */
 export function validateProfile(profile: Profile, hasSecret: boolean): ProfileProblems {
   const problems: ProfileProblems = {};
   const name = profile.name.trim();
   if (!name) problems.name = 'required';
   else if (name.length > 64) problems.name = 'too-long';
-  if (!profile.accessKeyId.trim()) problems.accessKeyId = 'required';
-  else if (/\s/.test(profile.accessKeyId.trim())) problems.accessKeyId = 'no-spaces';
-  if (!hasSecret) problems.secretAccessKey = 'required';
+  // A password profile holds no keys: it signs in for temporary ones.
+  if (usesPasswordSignIn(profile)) {
+    for (const field of ['account', 'user'] as const) {
+      const value = (profile.kind === 'eucalyptus' ? profile[field] : undefined)?.trim() ?? '';
+      if (!value) problems[field] = 'required';
+      else if (value.length > 128) problems[field] = 'too-long';
+    }
+  } else {
+    if (!profile.accessKeyId.trim()) problems.accessKeyId = 'required';
+    else if (/\s/.test(profile.accessKeyId.trim())) problems.accessKeyId = 'no-spaces';
+    if (!hasSecret) problems.secretAccessKey = 'required';
+  }
 
   const region = profile.region.trim();
   if (!region) problems.region = 'required';
@@ -107,8 +126,14 @@ export function validateProfile(profile: Profile, hasSecret: boolean): ProfilePr
     if (profile.s3Host.trim() && !isHost(profile.s3Host.trim())) problems.s3Host = 'invalid-host';
     if (!Number.isInteger(profile.port) || profile.port < 1 || profile.port > 65535)
       problems.port = 'invalid-port';
-    for (const field of ['ec2Path', 's3Path'] as const) {
-      const path = profile[field].trim();
+    for (const field of [
+      'ec2Path',
+      's3Path',
+      'cloudwatchPath',
+      'euarePath',
+      'tokensPath',
+    ] as const) {
+      const path = (profile[field] ?? '').trim();
       if (path && !/^\/[\w\-./~%]*$/.test(path)) problems[field] = 'invalid-path';
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(profile.apiVersion.trim()))

@@ -51,6 +51,10 @@ export interface EucalyptusProfile extends ProfileBase, StsOptions {
    * (Tokens GetAccessToken), kept in storage.session. Absent means 'keys'.
    */
   signIn?: 'keys' | 'password';
+  /** Password sign-in: the account's name (alias) or 12-digit id. */
+  account?: string;
+  /** Password sign-in: the user's name in that account. */
+  user?: string;
 }
 
 export interface S3CompatibleProfile extends ProfileBase {

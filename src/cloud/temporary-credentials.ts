@@ -12,6 +12,8 @@ export interface TemporaryCredentials {
   sessionToken: string;
   /** ISO 8601, as the Tokens / STS answer's Expiration. */
   expiration: string;
+  /** ISO 8601, when Cirrus received it: a short session asks to be renewed in proportion. */
+  issued?: string;
   /** What the header shows: "admin@engineering", "mfa", the role's label. */
   label: string;
   source: 'login' | 'mfa' | 'role';

@@ -6,6 +6,7 @@ import { LaunchSsh } from './components/launch-ssh';
 import { LazyPanel } from './components/lazy-panel';
 import { TabBar } from './components/tab-bar';
 import { t } from './i18n';
+import { type PanelNav, PanelNavContext } from './panel-nav';
 import { panels } from './panels';
 import { createShellModel } from './shell-model';
 
@@ -13,6 +14,10 @@ export function App() {
   const model = useMemo(
     () => createShellModel({ lastTab, ping: () => call('ping', { echo: 'shell' }) }),
     [],
+  );
+  const nav = useMemo<PanelNav>(
+    () => ({ open: model.openPanel, take: model.takeRequest }),
+    [model],
   );
   useEffect(() => {
     void model.init();
@@ -28,20 +33,23 @@ export function App() {
   const problem = model.backgroundError.value;
 
   return (
-    <div class="app">
-      <AppHeader />
-      {problem && (
-        <p class="banner error" role="alert">
-          {t('backgroundUnavailable', problem.message)}
-        </p>
-      )}
-      {launchId && <LaunchSsh id={launchId} />}
-      <TabBar active={active.id} onSelect={model.select} />
-      <main class="tab-panel">
-        <div role="tabpanel" id={`tabpanel-${active.id}`} aria-labelledby={`tab-${active.id}`}>
-          <LazyPanel def={active} />
-        </div>
-      </main>
-    </div>
+    <PanelNavContext.Provider value={nav}>
+      <div class="app">
+        <AppHeader />
+        {problem && (
+          <p class="banner error" role="alert">
+            {t('backgroundUnavailable', problem.message)}
+          </p>
+        )}
+        {launchId && <LaunchSsh id={launchId} />}
+        <TabBar active={active.id} onSelect={model.select} />
+        <main class="tab-panel">
+          <div role="tabpanel" id={`tabpanel-${active.id}`} aria-labelledby={`tab-${active.id}`}>
+            {/* A panel opened by another one starts afresh, so its model sees the request. */}
+            <LazyPanel key={model.visit.value} def={active} />
+          </div>
+        </main>
+      </div>
+    </PanelNavContext.Provider>
   );
 }

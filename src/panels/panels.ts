@@ -12,6 +12,7 @@ export interface PanelDef {
 }
 
 export const panels = [
+  { id: 'overview', title: 'tabOverview', load: () => import('./overview/overview-panel') },
   { id: 'instances', title: 'tabInstances', load: () => import('./instances/instances-panel') },
   { id: 'images', title: 'tabImages', load: () => import('./images/images-panel') },
   { id: 'keypairs', title: 'tabKeyPairs', load: () => import('./keypairs/keypairs-panel') },
@@ -25,6 +26,7 @@ export const panels = [
   { id: 'zones', title: 'tabZones', load: () => import('./zones/zones-panel') },
   { id: 'alarms', title: 'tabAlarms', load: () => import('./alarms/alarms-panel') },
   { id: 's3', title: 'tabS3', load: () => import('./s3/s3-panel') },
+  { id: 'iam', title: 'tabIam', load: () => import('./iam/iam-panel') },
   { id: 'profiles', title: 'tabProfiles', load: () => import('./profiles/profiles-panel') },
 ] as const satisfies readonly PanelDef[];
 

@@ -67,6 +67,16 @@ export interface StsSessionsView {
   role: PublicSession | null;
 }
 
+/** A password sign-in as a page sees it: who, and until when (page clock); never the keys. */
+export interface SignInView {
+  /** USER@ACCOUNT */
+  label: string;
+  /** ISO 8601 */
+  expiration: string;
+  /** When the session was issued (ISO 8601), for when to ask again. */
+  issued?: string;
+}
+
 export interface Messages {
   /** Round-trip check; `calls` is kept in storage.session, so it survives a stopped worker. */
   ping: { args: { echo: string }; result: { echo: string; worker: string; calls: number } };
@@ -164,6 +174,18 @@ export interface Messages {
   };
   /** Back to the profile: forgets the role's keys. */
   stsDropRole: { args: { profileId: string }; result: StsSessionsView };
+  /**
+   * Eucalyptus password sign-in: the background calls GetAccessToken, keeps the temporary keys
+   * in storage.session and answers who and until when. The password is neither kept nor logged.
+   */
+  signIn: {
+    args: { profileId: string; password: string; durationSeconds: number };
+    result: SignInView;
+  };
+  /** Forgets the profile's session (its temporary keys). */
+  signOut: { args: { profileId: string }; result: None };
+  /** The profile's password session, or null. */
+  signInStatus: { args: { profileId: string }; result: { session: SignInView | null } };
 }
 
 export type MessageName = keyof Messages;
@@ -194,6 +216,7 @@ export const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set<MessageName>([
   'keychainLock',
   'tempAccessList',
   'stsSessions',
+  'signInStatus',
 ]);
 
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: CloudErrorData };

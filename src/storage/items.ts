@@ -1,18 +1,20 @@
 // Every storage item Cirrus keeps, in one place.
 import { MAX_CLOCK_OFFSET_MS } from '../cloud/clock';
 import type { SshRefusal } from '../cloud/ec2/ssh';
+import type { CloudErrorData } from '../cloud/errors';
+import type { RegionSummary } from '../cloud/overview';
 import type { Profile } from '../cloud/profile';
 import type { ProfileSessions } from '../cloud/temporary-credentials';
 
 import { browserArea } from './browser-areas';
 import { defineItem } from './item';
 
-/** Last tab the user had open in the panel. */
+/** Last tab the user had open in the panel; a new user starts on the Overview. */
 export const lastTab = defineItem(
   {
     key: 'ui.lastTab',
     version: 1,
-    defaultValue: 'instances',
+    defaultValue: 'overview',
     validate: (v): v is string => typeof v === 'string',
   },
   browserArea('local'),
@@ -326,4 +328,30 @@ export const graphPrefs = defineItem<GraphPrefs>(
       typeof (v as GraphPrefs).open === 'boolean',
   },
   browserArea('local'),
+);
+
+/** One row of the Overview as last fetched, for the next first paint (src/panels/overview). */
+export interface OverviewCacheEntry {
+  profileId: string;
+  profileName: string;
+  /** One region's EC2 counts, the profile's buckets, or its list of regions (when that failed). */
+  kind: 'region' | 'buckets' | 'regions';
+  /** '' for buckets and regions. */
+  region: string;
+  /** When it was fetched, ms since the epoch. */
+  at: number;
+  summary?: RegionSummary;
+  buckets?: number;
+  error?: CloudErrorData;
+}
+
+/** Answers of the last Overview, in storage.session: gone when the browser closes. */
+export const overviewCache = defineItem<OverviewCacheEntry[]>(
+  {
+    key: 'overview.cache',
+    version: 1,
+    defaultValue: [],
+    validate: (v): v is OverviewCacheEntry[] => Array.isArray(v),
+  },
+  browserArea('session'),
 );

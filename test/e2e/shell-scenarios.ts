@@ -11,6 +11,7 @@ export interface DrivenPage {
 }
 
 export const TAB_NAMES_EN = [
+  'Overview',
   'Instances',
   'Images',
   'Key Pairs',
@@ -20,6 +21,7 @@ export const TAB_NAMES_EN = [
   'Zones',
   'Alarms',
   'S3',
+  'IAM',
   'Profiles',
 ];
 
@@ -91,10 +93,12 @@ export async function switchesTabsByKeyboard(page: DrivenPage) {
   await page.keyboard.press('End');
   await expectSelected(page, 'tab-profiles', 'No profiles yet', true);
   await page.keyboard.press('ArrowRight');
-  await expectSelected(page, 'tab-instances', 'No instances to show', true);
+  await expectSelected(page, 'tab-overview', 'Nothing to overview yet', true);
   await page.keyboard.press('ArrowLeft');
   await expectSelected(page, 'tab-profiles', 'No profiles yet', true);
   await page.keyboard.press('Home');
+  await expectSelected(page, 'tab-overview', 'Nothing to overview yet', true);
+  await page.keyboard.press('ArrowRight');
   await expectSelected(page, 'tab-instances', 'No instances to show', true);
 }
 

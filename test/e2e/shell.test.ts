@@ -93,7 +93,8 @@ for (const kind of BROWSERS) {
       try {
         const page = await browser.open('panel.html');
         const names = await tabNames(page);
-        expect(names[0]).toBe('インスタンス');
+        expect(names[0]).toBe('概要');
+        expect(names[1]).toBe('インスタンス');
         expect(names.at(-1)).toBe('プロファイル');
         expect(names).toContain('アラーム');
       } finally {

@@ -14,6 +14,12 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Transform, type TransformCallback } from 'node:stream';
+import { euareAccounts } from './front-door-euare';
+import {
+  answerPasswordLogin,
+  isPasswordRequest,
+  type PasswordLoginOptions,
+} from './front-door-login';
 import {
   checkSessionToken,
   type FrontDoorCredential,
@@ -30,6 +36,7 @@ import {
 import { isEc2V2, isS3V2Header, isS3V2Query, verifyEc2V2, verifyS3V2 } from './front-door-sigv2';
 import { isV4Header, isV4Query, signForMoto, verifySigV4 } from './front-door-sigv4';
 
+export type { PasswordLoginOptions, PasswordLoginUser } from './front-door-login';
 export type { FrontDoorCredential } from './front-door-request';
 
 export interface FrontDoorOptions {
@@ -48,6 +55,11 @@ export interface FrontDoorOptions {
   euarePaths?: string[];
   /** Tokens, Eucalyptus' STS (SigV4 service `sts`). Default ['/services/Tokens']. */
   tokensPaths?: string[];
+  /**
+   * Eucalyptus password sign-in at the Tokens path (GetAccessToken with a Basic header), which
+   * moto lacks: the users it knows, and optionally a fixed session length.
+   */
+  passwordLogin?: PasswordLoginOptions;
   /** Allowed distance between a request's signing time and the server clock. Default 20 (Eucalyptus). */
   maxSkewSeconds?: number;
   /**
@@ -68,6 +80,8 @@ export interface FrontDoorOptions {
     params: Array<[string, string]>,
     caller: FrontDoorCredential,
   ) => { status: number; body: string } | undefined;
+  /** Answers Eucalyptus' account actions (ListAccounts, CreateAccount, DelegateAccount keys). */
+  euareAccounts?: boolean;
   /** Rewrites a verified EC2 request's parameters on the way to moto (to answer as AWS would). */
   ec2Forward?: (action: string, params: Array<[string, string]>) => Array<[string, string]>;
   /** Rewrites moto's EC2 response body (e.g. to keep new instances pending for a while). */
@@ -114,6 +128,8 @@ export interface FrontDoor {
    * keys made by a test. Keys in Tokens / STS / IAM CreateAccessKey answers are learned by itself.
    */
   addCredential(credential: FrontDoorCredential): void;
+  /** Password sign-ins from now on last this long (undefined: as asked). */
+  setLoginLifetime(seconds: number | undefined): void;
   stop(): Promise<void>;
 }
 
@@ -166,7 +182,13 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     ...(options.tokensPaths ?? ['/services/Tokens']).map((p) => [p, 'sts'] as [string, 'sts']),
   ];
   const maxSkewMs = (options.maxSkewSeconds ?? 20) * 1000;
+  const login: PasswordLoginOptions | undefined = options.passwordLogin && {
+    ...options.passwordLogin,
+  };
   const credentials = new Map(options.credentials.map((c) => [c.accessKeyId, { ...c }]));
+  const accounts = options.euareAccounts
+    ? euareAccounts((c) => credentials.set(c.accessKeyId, { ...c }))
+    : undefined;
   const moto = new URL(options.motoUrl);
   const agent = new Agent({ keepAlive: true });
   const requests: FrontDoorRequestLog[] = [];
@@ -231,6 +253,22 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
         if (action !== undefined) entry.action = action;
       }
       const received: ReceivedRequest = { service, method, rawPath, query, headers, body, params };
+      if (service === 'sts' && isPasswordRequest(received)) {
+        const answer = answerPasswordLogin(received, login, now(), requestId, (learned) =>
+          credentials.set(learned.accessKeyId, learned),
+        );
+        entry.ok = answer.status === 200;
+        entry.status = answer.status;
+        if (!entry.ok) entry.error = answer.status === 401 ? 'Unauthorized' : 'LoginRefused';
+        res.writeHead(answer.status, {
+          'content-type': answer.contentType,
+          'content-length': Buffer.byteLength(answer.body),
+          date: httpDate(now()),
+          ...answer.headers,
+        });
+        res.end(answer.body);
+        return;
+      }
       const ctx: VerifyContext = { credentials, region, now: now(), maxSkewMs };
       const check = chooseCheck(received);
       entry.sigVersion = check.sigVersion;
@@ -250,7 +288,8 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
           ? options.ec2Answer?.(entry.action ?? '', params)
           : service === 's3'
             ? options.s3Answer?.(method, rawQuery)
-            : options.queryAnswer?.(service, entry.action ?? '', params, verified.credential);
+            : (accounts?.(service, entry.action ?? '', params, verified.credential) ??
+              options.queryAnswer?.(service, entry.action ?? '', params, verified.credential));
       if (own && service === 's3') req.resume();
       if (!own && service === 's3') {
         await options.s3Hold?.(method, rawQuery);
@@ -463,6 +502,11 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     requests,
     addCredential(credential: FrontDoorCredential) {
       credentials.set(credential.accessKeyId, { ...credential });
+    },
+    setLoginLifetime(seconds: number | undefined) {
+      if (!login) return;
+      if (seconds === undefined) delete login.lifetimeSeconds;
+      else login.lifetimeSeconds = seconds;
     },
     async stop() {
       server.closeAllConnections();

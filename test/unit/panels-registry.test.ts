@@ -16,8 +16,9 @@ test('every panel folder is registered, and every registered panel has a folder'
   expect(panels.map((panel) => panel.id).sort()).toEqual(folders);
 });
 
-test('the tab bar has its tabs in order', () => {
+test('the tab bar has its tabs in order, the Overview first', () => {
   expect(panels.map((panel) => panel.id)).toEqual([
+    'overview',
     'instances',
     'images',
     'keypairs',
@@ -27,6 +28,7 @@ test('the tab bar has its tabs in order', () => {
     'zones',
     'alarms',
     's3',
+    'iam',
     'profiles',
   ]);
 });

@@ -4,6 +4,7 @@
 import { parseAwsFiles } from './aws-ini';
 import { parseBoto } from './boto';
 import { parseEucarc } from './eucarc';
+import { parseNovarc } from './novarc';
 import { parseS3cfg } from './s3cfg';
 import type { ImportFormat, ImportResult } from './types';
 
@@ -11,6 +12,7 @@ import type { ImportFormat, ImportResult } from './types';
 export function formatFromFileName(fileName: string): ImportFormat | undefined {
   const base = (fileName.split(/[\\/]/).pop() ?? '').toLowerCase();
   if (/eucarc/.test(base)) return 'eucarc';
+  if (/novarc/.test(base)) return 'novarc';
   if (base === 'credentials') return 'aws-credentials';
   if (base === 'config') return 'aws-config';
   if (/(^|\.)s3cfg$/.test(base)) return 's3cfg';
@@ -28,6 +30,8 @@ function formatFromContent(text: string): ImportFormat | undefined {
   const has = (re: RegExp) => re.test(text);
   const sections = [...text.matchAll(/^\s*\[([^\]\r\n]+)\]\s*$/gm)].map((m) => m[1]?.trim() ?? '');
   if (sections.length === 0) {
+    // Nova's own variables (or nova's EC2 path) tell a novarc from an eucarc.
+    if (has(/^\s*(export\s+)?(NOVA_[A-Z_]+|NOVARC)=|\/services\/Cloud\b/m)) return 'novarc';
     // Shell assignments of the variables an eucarc sets.
     return has(/^\s*(export\s+)?(EC2_URL|S3_URL|EC2_ACCESS_KEY|EC2_SECRET_KEY|EUCA_KEY_DIR)=/m)
       ? 'eucarc'
@@ -69,6 +73,8 @@ export function importText(text: string, fileName?: string): ImportResult {
   switch (detectFormat(text, fileName)) {
     case 'eucarc':
       return parseEucarc(text, fileName);
+    case 'novarc':
+      return parseNovarc(text, fileName);
     case 'aws-credentials':
       return parseAwsFiles({ credentials: text });
     case 'aws-config':

@@ -10,6 +10,7 @@ export {
   importText,
 } from './detect';
 export { parseEucarc } from './eucarc';
+export { parseNovarc } from './novarc';
 export { MASK } from './problems';
 export { parseS3cfg } from './s3cfg';
 export type {

@@ -15,7 +15,13 @@ export interface ImportedProfile {
   source: string;
 }
 
-export type ImportFormat = 'eucarc' | 'aws-credentials' | 'aws-config' | 's3cfg' | 'boto';
+export type ImportFormat =
+  | 'eucarc'
+  | 'novarc'
+  | 'aws-credentials'
+  | 'aws-config'
+  | 's3cfg'
+  | 'boto';
 
 /** Codes, not sentences: the UI translates them. `detail` carries a key name or a default, never a value. */
 export type ImportProblemCode =
@@ -60,6 +66,10 @@ export type ImportProblemCode =
   | 'missing-section'
   /** The S3 endpoint's scheme or port differs from the EC2 one; a Eucalyptus profile has one of each. */
   | 'endpoint-mismatch'
+  /** Another service's URL (CloudWatch, Euare, Tokens) is not on the EC2 scheme, host and port; its default path is kept. */
+  | 'service-url-mismatch'
+  /** The cloud's object store is a separate service (OpenStack): the profile has no S3; detail names the key. */
+  | 'separate-object-store'
   /** Credentials come from SSO, a role or a process (detail names the key); Cirrus needs static keys. */
   | 'unsupported-credentials'
   /** The file did not say, so a default was used; detail is "setting=value". */

@@ -5,11 +5,13 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
 import { nameTagColumn } from '../components/name-tag';
+import { takeRequestedRow } from '../components/requested-row';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
 import { TagEditorDialog } from '../components/tag-editor';
 import { useSort } from '../components/use-sort';
 import { type Column, VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
+import { usePanelNav } from '../panel-nav';
 import { AllocateDialog, AssociateDialog, ReleaseDialog } from './address-dialogs';
 import { addressKey, createAddressesModel } from './addresses-model';
 
@@ -26,7 +28,11 @@ function columns(): Column<Address>[] {
 }
 
 export default function AddressesPanel() {
-  const model = useMemo(() => createAddressesModel(browserDeps), []);
+  const nav = usePanelNav();
+  const model = useMemo(
+    () => takeRequestedRow(nav, 'addresses', createAddressesModel(browserDeps), (m) => m.list),
+    [nav],
+  );
   useEffect(() => model.dispose, [model]);
   const cols = useMemo(columns, []);
   const { sorted, sort, onSort } = useSort(model.search.filtered.value, cols);
@@ -98,6 +104,7 @@ export default function AddressesPanel() {
         sort={sort}
         onSort={onSort}
         rowKey={addressKey}
+        reveal={list.reveal.value}
         selected={list.selected.value}
         onSelect={(next) => (list.selected.value = next)}
       />

@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { ProfileSwitcher } from './profile-switcher';
+import { SessionStatus } from './session-status';
 
 /** Brand, the profile and region switchers, and the role switcher. */
 export function AppHeader() {
@@ -10,6 +11,7 @@ export function AppHeader() {
         {t('appHeading')}
       </h1>
       <ProfileSwitcher withRoles />
+      <SessionStatus />
     </header>
   );
 }

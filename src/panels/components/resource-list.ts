@@ -31,6 +31,9 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
   const polling = signal(false);
   /** Rows received so far while a streamed list loads: counts every page, not only the copies. */
   const received = signal(0);
+  /** A row the table should scroll to: one another panel asked to show (selectWhenLoaded). */
+  const reveal = signal<string | null>(null);
+  let wanted: string | null = null;
   const selectedRows = computed(() =>
     rows.value.filter((row) => selected.value.has(options.key(row))),
   );
@@ -100,6 +103,14 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
         // Rows that went away (deleted, released) leave the selection too.
         const kept = [...selected.value].filter((k) => keys.has(k));
         if (kept.length !== selected.value.size) selected.value = new Set(kept);
+        // Asked for by another panel: selected on the first answer, and only then.
+        if (wanted !== null) {
+          if (keys.has(wanted)) {
+            selected.value = new Set([wanted]);
+            reveal.value = wanted;
+          }
+          wanted = null;
+        }
       });
     } catch (e) {
       if (mine === generation) error.value = asError(e);
@@ -120,7 +131,15 @@ export function createResourceList<T>(options: ResourceListOptions<T>) {
     selectedRows,
     polling,
     received,
+    reveal,
     load,
+    /**
+     * Selects the row with this key when the next load answers and asks the table to scroll to
+     * it: a panel opened by another one for that row (Overview → an instance).
+     */
+    selectWhenLoaded(key: string) {
+      wanted = key;
+    },
     /** Another profile or region: start over with it. */
     use(next: CurrentProfile | null) {
       current = next;

@@ -6,12 +6,14 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
 import { lazyComponent } from '../components/lazy-component';
+import { takeRequestedRow } from '../components/requested-row';
 import { NoticeLine } from '../components/resource-toolbar';
 import { createTempAccessList, rulesOfProfile } from '../components/temp-access-list';
 import { VirtualTable } from '../components/virtual-table';
 import { DetailsGraphs } from '../graphs/details-graphs';
 import { t } from '../i18n';
 import { LaunchDialog } from '../launch/lazy-launch-dialog';
+import { usePanelNav } from '../panel-nav';
 import { copyText, sshRefusalText } from '../ssh-text';
 import { InstanceAttributeRows } from './instance-attribute-rows';
 import { TRANSITIONAL_STATES } from './instance-columns';
@@ -43,7 +45,11 @@ const SshAccessDialog = lazyComponent(() =>
 );
 
 export default function InstancesPanel() {
-  const model = useMemo(() => createInstancesModel(browserDeps), []);
+  const nav = usePanelNav();
+  const model = useMemo(
+    () => takeRequestedRow(nav, 'instances', createInstancesModel(browserDeps), (m) => m.list),
+    [nav],
+  );
   useEffect(() => model.dispose, [model]);
   const temporary = useMemo(() => createTempAccessList(browserDeps.storageEvents), []);
   useEffect(() => temporary.dispose, [temporary]);
@@ -256,7 +262,9 @@ export default function InstancesPanel() {
           profile={current.profile}
         />
       </div>
-      {list.error.value && <ErrorMessage error={list.error.value} />}
+      {list.error.value && (
+        <ErrorMessage error={list.error.value} onRetry={() => void model.refresh()} />
+      )}
       {model.error.value && <ErrorMessage error={model.error.value} />}
       <NoticeLine notice={model.notice.value} />
       <StatusEventsNotice status={model.status} />
@@ -285,6 +293,7 @@ export default function InstancesPanel() {
         rowKey={(i) => i.instanceId}
         sort={columns.prefs.value.sort}
         onSort={columns.sortBy}
+        reveal={list.reveal.value}
         selected={list.selected.value}
         onSelect={(keys) => (list.selected.value = keys)}
       />

@@ -3,6 +3,7 @@ import { call } from '../../shared/call';
 import { browserDeps } from '../browser-deps';
 import { ErrorMessage } from '../components/error-message';
 import { ProfileSwitcher } from '../components/profile-switcher';
+import { SessionStatus } from '../components/session-status';
 import { t } from '../i18n';
 import { sshRefusalText } from '../ssh-text';
 import { createPopupModel, type PopupModel } from './popup-model';
@@ -31,6 +32,7 @@ export function Popup() {
           {t('appHeading')}
         </h1>
         <ProfileSwitcher />
+        <SessionStatus />
         <button
           type="button"
           class="primary"

@@ -28,6 +28,13 @@ export interface ProfileForm {
   pathStyle: boolean;
   mfaSerial: string;
   roles: RoleRow[];
+  cloudwatchPath: string;
+  euarePath: string;
+  tokensPath: string;
+  /** Eucalyptus: keys kept in the keychain, or a password typed at each sign-in. */
+  signIn: 'keys' | 'password';
+  account: string;
+  user: string;
 }
 
 export function emptyForm(kind: ProfileKind): ProfileForm {
@@ -51,6 +58,12 @@ export function emptyForm(kind: ProfileKind): ProfileForm {
     pathStyle: true,
     mfaSerial: '',
     roles: [],
+    cloudwatchPath: EUCALYPTUS_DEFAULTS.cloudwatchPath,
+    euarePath: EUCALYPTUS_DEFAULTS.euarePath,
+    tokensPath: EUCALYPTUS_DEFAULTS.tokensPath,
+    signIn: 'keys',
+    account: '',
+    user: '',
   };
 }
 
@@ -75,6 +88,12 @@ export function formFromProfile(profile: Profile): ProfileForm {
       s3Host: profile.s3Host,
       signatureVersion: String(profile.signatureVersion) as '2' | '4',
       apiVersion: profile.apiVersion,
+      cloudwatchPath: profile.cloudwatchPath ?? EUCALYPTUS_DEFAULTS.cloudwatchPath,
+      euarePath: profile.euarePath ?? EUCALYPTUS_DEFAULTS.euarePath,
+      tokensPath: profile.tokensPath ?? EUCALYPTUS_DEFAULTS.tokensPath,
+      signIn: profile.signIn === 'password' ? 'password' : 'keys',
+      account: profile.account ?? '',
+      user: profile.user ?? '',
     };
   }
   if (profile.kind === 's3') {
@@ -96,6 +115,16 @@ function withScheme(endpoint: string): string {
     : `https://${trimmed}`;
 }
 
+/** The other services' paths; one left empty or at its default is not written (absent means default). */
+function servicePaths(form: ProfileForm) {
+  const paths: { cloudwatchPath?: string; euarePath?: string; tokensPath?: string } = {};
+  for (const field of ['cloudwatchPath', 'euarePath', 'tokensPath'] as const) {
+    const path = form[field].trim();
+    if (path !== '' && path !== EUCALYPTUS_DEFAULTS[field]) paths[field] = path;
+  }
+  return paths;
+}
+
 export function profileFromForm(form: ProfileForm): Profile {
   const base = {
     id: form.id,
@@ -107,9 +136,12 @@ export function profileFromForm(form: ProfileForm): Profile {
   switch (form.kind) {
     case 'aws':
       return { ...base, kind: 'aws', ...rolesFromForm(form) };
-    case 'eucalyptus':
+    case 'eucalyptus': {
+      const password = form.signIn === 'password';
       return {
         ...base,
+        // A password profile keeps no access key: its keys come from each sign-in.
+        accessKeyId: password ? '' : base.accessKeyId,
         kind: 'eucalyptus',
         host: form.host.trim(),
         // A port that is not a whole number becomes NaN, which validation reports next to the field.
@@ -121,7 +153,12 @@ export function profileFromForm(form: ProfileForm): Profile {
         signatureVersion,
         apiVersion: form.apiVersion.trim(),
         ...rolesFromForm(form),
+        ...servicePaths(form),
+        ...(password
+          ? { signIn: 'password' as const, account: form.account.trim(), user: form.user.trim() }
+          : {}),
       };
+    }
     case 's3':
       return {
         ...base,

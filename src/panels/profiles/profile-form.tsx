@@ -1,12 +1,15 @@
+import { matchingPreset } from '../../cloud/cloud-presets';
 import { usesPlainHttp } from '../../cloud/endpoints';
 import { EUCALYPTUS_DEFAULTS } from '../../cloud/profile';
 import type { FieldProblem, ProfileField } from '../../cloud/profile-validation';
 import { Checkbox, Field, TextField } from '../components/field';
 import { HttpWarning } from '../components/http-warning';
 import { type MessageKey, t } from '../i18n';
+import { CloudPresetButtons, presetPatch } from './cloud-preset-buttons';
 import { type ProfileForm as FormState, profileFromForm } from './profile-form-state';
 import { type ProfilesModel, requestHostPermission } from './profiles-model';
 import { RolesFieldset } from './roles-fieldset';
+import { SignInMethod } from './sign-in-fields';
 
 const PROBLEM_KEYS: Record<FieldProblem, MessageKey> = {
   required: 'problemRequired',
@@ -31,18 +34,33 @@ export function ProfileFormView({ model }: { model: ProfilesModel }) {
     return problem ? t(PROBLEM_KEYS[problem]) : undefined;
   };
   const set = (patch: Partial<FormState>) => model.change(patch);
-  const text = (field: keyof FormState & ProfileField, label: MessageKey, hint?: MessageKey) => (
+  const text = (
+    field: keyof FormState & ProfileField,
+    label: MessageKey,
+    hint?: MessageKey,
+    hintText?: string,
+  ) => (
     <TextField
       id={`profile-${field}`}
       label={t(label)}
       value={String(form[field])}
       onValue={(value) => set({ [field]: value })}
       error={error(field)}
-      hint={hint ? t(hint) : undefined}
+      hint={hint ? t(hint) : hintText}
     />
   );
   const isNew = form.id === '';
   const plainHttp = usesPlainHttp(profileFromForm(form));
+  const password = form.kind === 'eucalyptus' && form.signIn === 'password';
+  const preset =
+    matchingPreset({
+      port: Number(form.port),
+      ec2Path: form.ec2Path.trim(),
+      s3Path: form.s3Path.trim(),
+      signatureVersion: Number(form.signatureVersion) as 2 | 4,
+    }) ?? null;
+  const servicePath = (field: 'cloudwatchPath' | 'euarePath' | 'tokensPath', label: MessageKey) =>
+    text(field, label, undefined, t('loginPathDefault', EUCALYPTUS_DEFAULTS[field]));
 
   function submit(event: Event) {
     event.preventDefault();
@@ -70,6 +88,7 @@ export function ProfileFormView({ model }: { model: ProfilesModel }) {
       {form.kind === 'eucalyptus' && (
         <fieldset>
           <legend>{t('endpointLegend')}</legend>
+          <CloudPresetButtons chosen={preset} onChoose={(id) => set(presetPatch(id))} />
           {text('host', 'fieldHost', 'fieldHostHint')}
           {text('port', 'fieldPort')}
           <Checkbox
@@ -101,6 +120,14 @@ export function ProfileFormView({ model }: { model: ProfilesModel }) {
             </button>
           </div>
           {text('s3Host', 'fieldS3Host', 'fieldS3HostHint')}
+        </fieldset>
+      )}
+      {form.kind === 'eucalyptus' && (
+        <fieldset>
+          <legend>{t('loginServicesLegend')}</legend>
+          {servicePath('cloudwatchPath', 'loginFieldCloudwatchPath')}
+          {servicePath('euarePath', 'loginFieldEuarePath')}
+          {servicePath('tokensPath', 'loginFieldTokensPath')}
         </fieldset>
       )}
 
@@ -135,17 +162,27 @@ export function ProfileFormView({ model }: { model: ProfilesModel }) {
 
       <fieldset>
         <legend>{t('credentialsLegend')}</legend>
-        {text('accessKeyId', 'fieldAccessKeyId')}
-        <TextField
-          id="profile-secretAccessKey"
-          type="password"
-          label={t('fieldSecretKey')}
-          value={form.secretAccessKey}
-          onValue={(secretAccessKey) => set({ secretAccessKey })}
-          error={error('secretAccessKey')}
-          placeholder={isNew ? undefined : t('secretUnchanged')}
-          autoComplete="new-password"
-        />
+        {form.kind === 'eucalyptus' && <SignInMethod form={form} onChange={set} />}
+        {password && (
+          <>
+            {text('account', 'loginFieldAccount')}
+            {text('user', 'loginFieldUser')}
+            <p class="field-hint">{t('loginPasswordNote')}</p>
+          </>
+        )}
+        {!password && text('accessKeyId', 'fieldAccessKeyId')}
+        {!password && (
+          <TextField
+            id="profile-secretAccessKey"
+            type="password"
+            label={t('fieldSecretKey')}
+            value={form.secretAccessKey}
+            onValue={(secretAccessKey) => set({ secretAccessKey })}
+            error={error('secretAccessKey')}
+            placeholder={isNew ? undefined : t('secretUnchanged')}
+            autoComplete="new-password"
+          />
+        )}
         {form.kind === 'aws' && (
           <TextField
             id="profile-sessionToken"

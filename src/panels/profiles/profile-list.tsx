@@ -59,7 +59,11 @@ export function ProfileList({ model }: { model: ProfilesModel }) {
               {current && <span class="badge">{t('currentBadge')}</span>}
               <span class="muted">{t(KIND_KEYS[profile.kind])}</span>
               <span class="mono muted">{endpointSummary(profile)}</span>
-              <span class="mono muted">{profile.accessKeyId}</span>
+              <span class="mono muted">
+                {profile.kind === 'eucalyptus' && profile.signIn === 'password'
+                  ? `${profile.user ?? ''}@${profile.account ?? ''} (${t('loginMethodPassword')})`
+                  : profile.accessKeyId}
+              </span>
               {clock && <span class="clock">{clock}</span>}
             </div>
             {usesPlainHttp(profile) && <HttpWarning />}

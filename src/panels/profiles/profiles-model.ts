@@ -157,9 +157,11 @@ export function createProfilesModel(deps: ModelDeps) {
       if (!current) return;
       saving.value = true;
       try {
-        const secret = current.secretAccessKey.trim()
-          ? { secretAccessKey: current.secretAccessKey, sessionToken: current.sessionToken }
-          : undefined;
+        const keys = !(current.kind === 'eucalyptus' && current.signIn === 'password');
+        const secret =
+          keys && current.secretAccessKey.trim()
+            ? { secretAccessKey: current.secretAccessKey, sessionToken: current.sessionToken }
+            : undefined;
         const { profile } = await call('profileSave', {
           profile: profileFromForm(current),
           ...(secret ? { secret } : {}),

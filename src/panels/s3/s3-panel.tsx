@@ -210,7 +210,9 @@ export default function S3Panel() {
           </>
         )}
       </div>
-      {model.error.value && <ErrorMessage error={model.error.value} />}
+      {model.error.value && (
+        <ErrorMessage error={model.error.value} onRetry={() => void model.refresh()} />
+      )}
       {!bucket ? (
         <BucketList model={model} />
       ) : searching ? (

@@ -4,12 +4,14 @@ import { browserDeps } from '../browser-deps';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { ExportCsvButton } from '../components/export-csv-button';
+import { takeRequestedRow } from '../components/requested-row';
 import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
 import { TagEditorDialog } from '../components/tag-editor';
 import { useSort } from '../components/use-sort';
 import { VirtualTable } from '../components/virtual-table';
 import { DetailsGraphs } from '../graphs/details-graphs';
 import { type MessageKey, t } from '../i18n';
+import { usePanelNav } from '../panel-nav';
 import { CopySnapshotDialog, VolumePermissionsDialog } from './snapshot-sharing-dialogs';
 import { snapshotColumns, volumeColumns } from './volume-columns';
 import {
@@ -169,7 +171,11 @@ function VolumeTagsDialog(props: { model: VolumesModel; view: VolumesView; ids: 
 }
 
 export default function VolumesPanel() {
-  const model = useMemo(() => createVolumesModel(browserDeps), []);
+  const nav = usePanelNav();
+  const model = useMemo(
+    () => takeRequestedRow(nav, 'volumes', createVolumesModel(browserDeps), (m) => m.volumes),
+    [nav],
+  );
   useEffect(() => model.dispose, [model]);
   const volumeCols = useMemo(volumeColumns, []);
   const snapshotCols = useMemo(snapshotColumns, []);
@@ -245,6 +251,7 @@ export default function VolumesPanel() {
           sort={volumeSort.sort}
           onSort={volumeSort.onSort}
           rowKey={(v) => v.volumeId}
+          reveal={model.volumes.reveal.value}
           selected={model.volumes.selected.value}
           onSelect={(next) => (model.volumes.selected.value = next)}
         />

@@ -27,6 +27,10 @@ let moto: Moto;
 let door: FrontDoor;
 /** Whether the front door answers GetMetricData as a cloud without it (older Eucalyptus). */
 let withoutGetMetricData = false;
+/** A refusal the front door answers every CloudWatch read with, as a cloud would. */
+let refuse: { status: number; code: string; message: string; actions: string[] } | null = null;
+/** GetMetricData pages the front door answers itself (moto never pages it), by NextToken. */
+let pages: Record<string, string> | null = null;
 /** [epoch ms, value] put as CPUUtilization and, doubled, as NetworkIn; 5-minute boundaries. */
 let points: Array<[number, number]> = [];
 const now = Date.now();
@@ -57,8 +61,18 @@ beforeAll(async () => {
     credentials: [creds],
     region: 'eucalyptus',
     // Eucalyptus before 4.4 has no GetMetricData; its CloudWatch answers as for any unknown action.
-    queryAnswer: (service, action) =>
-      withoutGetMetricData && service === 'monitoring' && action === 'GetMetricData'
+    queryAnswer: (service, action, params) => {
+      if (refuse?.actions.includes(action)) {
+        return {
+          status: refuse.status,
+          body: `<ErrorResponse><Error><Type>Sender</Type><Code>${refuse.code}</Code><Message>${refuse.message}</Message></Error><RequestId>0f5c3e6a-0000-4000-8000-000000000002</RequestId></ErrorResponse>`,
+        };
+      }
+      if (pages && action === 'GetMetricData') {
+        const token = params.find(([name]) => name === 'NextToken')?.[1] ?? '';
+        return { status: 200, body: pages[token] ?? '' };
+      }
+      return withoutGetMetricData && service === 'monitoring' && action === 'GetMetricData'
         ? {
             status: 400,
             body:
@@ -66,7 +80,8 @@ beforeAll(async () => {
               '<Code>InvalidAction</Code><Message>Could not find operation GetMetricData for version 2010-08-01</Message>' +
               '</Error><RequestId>0f5c3e6a-0000-4000-8000-000000000001</RequestId></ErrorResponse>',
           }
-        : undefined,
+        : undefined;
+    },
   });
   const last = Math.floor(now / FIVE_MIN) * FIVE_MIN - FIVE_MIN;
   points = [12.5, 40, 3.25, 99, 57.75].map((v, i) => [last - (4 - i) * FIVE_MIN, v]);
@@ -256,6 +271,125 @@ test('a cloud without GetMetricData: the same points by GetMetricStatistics, the
   } finally {
     model.dispose();
     withoutGetMetricData = false;
+  }
+});
+
+test('GetMetricData pages are joined per query, in time order', async () => {
+  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  const result = (id: string, data: Array<[number, number]>, status = 'PartialData') =>
+    `<member><Id>${id}</Id><Label>${id}</Label><Timestamps>${data.map(([t]) => `<member>${iso(t)}</member>`).join('')}</Timestamps>` +
+    `<Values>${data.map(([, v]) => `<member>${v}</member>`).join('')}</Values><StatusCode>${status}</StatusCode></member>`;
+  const page = (members: string, next: string) =>
+    '<GetMetricDataResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/"><GetMetricDataResult>' +
+    `<MetricDataResults>${members}</MetricDataResults>${next ? `<NextToken>${next}</NextToken>` : ''}` +
+    '<Messages/></GetMetricDataResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetMetricDataResponse>';
+  // As AWS pages a descending scan: the newest points first, a query split across pages.
+  pages = {
+    '': page(result('cpu', points.slice(3).reverse()) + result('net', []), 'second page'),
+    'second page': page(
+      result('cpu', points.slice(0, 3).reverse(), 'Complete') +
+        result('net', [[points[0]?.[0] ?? 0, 5]], 'Complete'),
+      '',
+    ),
+  };
+  try {
+    const profile = throughDoor(4);
+    const window = metricWindow('1h', now, false);
+    const read = await readMetrics(profile, createLocalSigner(profile, creds), {
+      queries: queries(window.period),
+      start: window.start,
+      end: window.end,
+    });
+    expect(read.series).toEqual([
+      { id: 'cpu', points: asPoints(points) },
+      { id: 'net', points: [{ time: points[0]?.[0], value: 5 }] },
+      { id: 'none', points: [] },
+    ]);
+    const sent = door.requests.filter((r) => r.action === 'GetMetricData').slice(-2);
+    expect(sent.map((r) => r.ok)).toEqual([true, true]);
+  } finally {
+    pages = null;
+  }
+});
+
+test('a refusal reaches every graph with its code; a cloud without any metric read says so once', async () => {
+  const t = testDeps();
+  const profile = { ...throughDoor(4), id: 'refusing' };
+  t.switchTo({ profile, signer: createLocalSigner(profile, creds) });
+  const model = createGraphsModel(t.deps, { kind: 'instance', id: INSTANCE, detailed: true });
+  try {
+    refuse = {
+      status: 403,
+      code: 'AccessDenied',
+      message: 'User is not authorized to perform cloudwatch:GetMetricData',
+      actions: ['GetMetricData'],
+    };
+    await model.ready;
+    await expect.poll(() => model.state.value.kind, { timeout: 20_000 }).toBe('failed');
+    expect(model.state.value).toMatchObject({
+      kind: 'failed',
+      error: { code: 'AccessDenied', status: 403 },
+    });
+    refuse = {
+      status: 400,
+      code: 'InvalidAction',
+      message: 'Could not find operation',
+      actions: ['GetMetricData', 'GetMetricStatistics'],
+    };
+    await model.refresh();
+    expect(model.state.value).toMatchObject({
+      kind: 'unsupported',
+      error: { code: 'InvalidAction' },
+    });
+  } finally {
+    refuse = null;
+    model.dispose();
+  }
+});
+
+test('volume graphs read AWS/EBS with the VolumeId', async () => {
+  const volume = 'vol-0123456789abcdef0';
+  const minute = 60_000;
+  const at = Math.floor(now / minute) * minute - 3 * minute;
+  awsCli(moto.url, [
+    'cloudwatch',
+    'put-metric-data',
+    '--namespace',
+    'AWS/EBS',
+    '--metric-data',
+    JSON.stringify([
+      {
+        MetricName: 'VolumeWriteBytes',
+        Dimensions: [{ Name: 'VolumeId', Value: volume }],
+        Timestamp: new Date(at).toISOString(),
+        Value: 65536,
+        Unit: 'Bytes',
+      },
+      {
+        MetricName: 'VolumeQueueLength',
+        Dimensions: [{ Name: 'VolumeId', Value: volume }],
+        Timestamp: new Date(at).toISOString(),
+        Value: 1.5,
+        Unit: 'Count',
+      },
+    ]),
+  ]);
+  const t = testDeps();
+  const profile = throughDoor(4);
+  t.switchTo({ profile, signer: createLocalSigner(profile, creds) });
+  const model = createGraphsModel(t.deps, { kind: 'volume', id: volume, detailed: true });
+  try {
+    await model.ready;
+    await expect.poll(() => model.state.value.kind, { timeout: 20_000 }).toBe('ready');
+    const state = model.state.value;
+    if (state.kind !== 'ready') throw new Error(state.kind);
+    // Whatever range was remembered, volumes have 1-minute points up to a day.
+    expect(state.window.period).toBeLessThanOrEqual(60);
+    expect(state.series.get('m_bytes_1')?.points).toEqual([{ time: at, value: 65536 }]);
+    expect(state.series.get('m_queue_0')?.points).toEqual([{ time: at, value: 1.5 }]);
+    expect(state.series.get('m_ops_0')?.points).toEqual([]);
+  } finally {
+    model.dispose();
   }
 });
 

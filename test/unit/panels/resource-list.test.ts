@@ -307,3 +307,32 @@ describe('actions', () => {
     expect(open().watches).toBe(0);
   });
 });
+
+describe('a row asked for by another panel', () => {
+  test('is selected and revealed on the first answer, and only then', async () => {
+    const { switchTo, list, call } = setup();
+    list.selectWhenLoaded('b');
+    switchTo(fakeCurrent('a'));
+    call(0).reply.resolve([row('a'), row('b'), row('c')]);
+    await settle();
+    expect([...list.selected.value]).toEqual(['b']);
+    expect(list.reveal.value).toBe('b');
+
+    // The user picks another; a refresh does not pick the asked-for row again.
+    list.selected.value = new Set(['c']);
+    void list.load(true);
+    call(1).reply.resolve([row('a'), row('b'), row('c')]);
+    await settle();
+    expect([...list.selected.value]).toEqual(['c']);
+  });
+
+  test('a row that is not there selects nothing and is forgotten', async () => {
+    const { switchTo, list, call } = setup();
+    list.selectWhenLoaded('gone');
+    switchTo(fakeCurrent('a'));
+    call(0).reply.resolve([row('a')]);
+    await settle();
+    expect(list.selected.value.size).toBe(0);
+    expect(list.reveal.value).toBeNull();
+  });
+});

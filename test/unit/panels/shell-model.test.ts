@@ -1,10 +1,13 @@
 // The app shell's model: the remembered tab, and whether the background answers.
 
+import '../../support/fake-browser';
 import { expect, test } from 'vitest';
 import { CloudError } from '../../../src/cloud/errors';
 import { createShellModel } from '../../../src/panels/shell-model';
 import { memoryArea } from '../../../src/storage/area';
 import { defineItem } from '../../../src/storage/item';
+import { lastTab } from '../../../src/storage/items';
+import { fakeStorage } from '../../support/fake-browser';
 
 const lastTabIn = (area = memoryArea()) =>
   defineItem({ key: 'ui.lastTab', version: 1, defaultValue: 'instances' }, () => area);
@@ -27,7 +30,32 @@ test('a stored tab that no longer exists opens the first tab', async () => {
   await lastTab.set('no-such-tab');
   const model = createShellModel({ lastTab, ping: async () => ({}) });
   await model.init();
+  expect(model.active.value).toBe('overview');
+});
+
+test('a new user (nothing stored) lands on the Overview', async () => {
+  await fakeStorage.local.clear();
+  const model = createShellModel({ lastTab, ping: async () => ({}) });
+  await model.init();
+  expect(model.active.value).toBe('overview');
+});
+
+test('openPanel shows the panel and hands its request to that panel once', async () => {
+  const lastTab = lastTabIn();
+  const model = createShellModel({ lastTab, ping: async () => ({}) });
+  await model.init();
+  const before = model.visit.value;
+  model.openPanel('instances', { select: 'i-0123' });
   expect(model.active.value).toBe('instances');
+  expect(model.visit.value).toBe(before + 1);
+  await expect.poll(() => lastTab.get()).toBe('instances');
+  // Another panel does not get it; the target gets it once.
+  expect(model.takeRequest('volumes')).toBeNull();
+  expect(model.takeRequest('instances')).toEqual({ select: 'i-0123' });
+  expect(model.takeRequest('instances')).toBeNull();
+  // Opened from its tab: no request.
+  model.select('volumes');
+  expect(model.takeRequest('volumes')).toBeNull();
 });
 
 test("a background that does not answer is reported with the call's error", async () => {

@@ -2,13 +2,7 @@
 // policy grammar's shape), two templates, deletion, and whether the policy makes the bucket public.
 
 import { useEffect, useState } from 'preact/hooks';
-import {
-  checkPolicy,
-  grantsToEveryone,
-  type PolicyProblem,
-  type PolicyProblemCode,
-  parseJson,
-} from '../../../cloud/policy-check';
+import { grantsToEveryone, parseJson } from '../../../cloud/policy-check';
 import {
   deleteBucketPolicy,
   getBucketPolicy,
@@ -16,8 +10,8 @@ import {
   putBucketPolicy,
 } from '../../../cloud/s3/bucket-policy';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { type MessageKey, t } from '../../i18n';
-import { jsonErrorText } from './json-error';
+import { PolicyEditor, policyProblems, prettyPolicy } from '../../components/policy-editor';
+import { t } from '../../i18n';
 import { denyWithoutTlsStatement, publicReadStatement, withStatement } from './policy-templates';
 import { SectionStatus } from './section-status';
 import type { SectionProps } from './setting-section';
@@ -29,40 +23,8 @@ interface SavedPolicy {
   statusPublic: boolean | null;
 }
 
-const PROBLEM: Record<PolicyProblemCode, MessageKey> = {
-  notObject: 's3PolicyNotObject',
-  unknownKey: 's3PolicyUnknownKey',
-  versionMissing: 's3PolicyVersionMissing',
-  versionInvalid: 's3PolicyVersionInvalid',
-  statementMissing: 's3PolicyStatementMissing',
-  statementInvalid: 's3PolicyStatementInvalid',
-  statementEmpty: 's3PolicyStatementEmpty',
-  effectInvalid: 's3PolicyEffectInvalid',
-  actionMissing: 's3PolicyActionMissing',
-  actionBoth: 's3PolicyActionBoth',
-  actionInvalid: 's3PolicyActionInvalid',
-  resourceMissing: 's3PolicyResourceMissing',
-  resourceBoth: 's3PolicyResourceBoth',
-  resourceInvalid: 's3PolicyResourceInvalid',
-  principalMissing: 's3PolicyPrincipalMissing',
-  principalBoth: 's3PolicyPrincipalBoth',
-  principalInvalid: 's3PolicyPrincipalInvalid',
-  principalNotAllowed: 's3PolicyPrincipalNotAllowed',
-  sidInvalid: 's3PolicySidInvalid',
-  conditionInvalid: 's3PolicyConditionInvalid',
-};
-
 /** An example prefix, a key fragment rather than words. */
 const PREFIX_EXAMPLE = 'public/';
-
-export const problemText = (p: PolicyProblem) =>
-  t('s3PolicyProblemAt', p.path || t('s3PolicyDocument'), t(PROBLEM[p.code]));
-
-/** Pretty-prints the store's text when it is JSON (AWS keeps it minified). */
-function pretty(text: string): string {
-  const parsed = parseJson(text);
-  return parsed.ok ? JSON.stringify(parsed.value, null, 2) : text;
-}
 
 export function PolicySection({ bucket, at }: SectionProps) {
   const section = useSettingSection<SavedPolicy>(bucket, at, async ({ profile, signer }, name) => {
@@ -82,7 +44,7 @@ export function PolicySection({ bucket, at }: SectionProps) {
 
   // The draft follows what the store holds until the user types.
   useEffect(() => {
-    if (!dirty) setDraft(saved?.text ? pretty(saved.text) : '');
+    if (!dirty) setDraft(saved?.text ? prettyPolicy(saved.text) : '');
   }, [saved]);
 
   const readOnly = section.state.value !== 'ready';
@@ -103,12 +65,9 @@ export function PolicySection({ bucket, at }: SectionProps) {
   };
 
   async function save() {
-    const check = checkPolicy(draft, 'bucket');
-    if (!check.ok) {
-      setProblems(check.syntax ? [jsonErrorText(check.syntax)] : check.problems.map(problemText));
-      return;
-    }
-    setProblems([]);
+    const found = policyProblems(draft, 'bucket');
+    setProblems(found);
+    if (found.length > 0) return;
     if (
       await section.change(({ profile, signer }) => putBucketPolicy(profile, signer, bucket, draft))
     )
@@ -128,25 +87,14 @@ export function PolicySection({ bucket, at }: SectionProps) {
           )}
         </p>
       )}
-      <label for={`policy-${bucket}`}>{t('s3PolicyText')}</label>
-      <textarea
+      <PolicyEditor
         id={`policy-${bucket}`}
-        class="mono policy-text"
-        rows={14}
-        spellcheck={false}
-        readOnly={readOnly}
+        label={t('s3PolicyText')}
         value={draft}
-        aria-invalid={problems.length > 0}
-        aria-describedby={problems.length ? `policy-${bucket}-problems` : undefined}
-        onInput={(e) => edit(e.currentTarget.value)}
+        onInput={edit}
+        problems={problems}
+        readOnly={readOnly}
       />
-      {problems.length > 0 && (
-        <ul class="field-error policy-problems" id={`policy-${bucket}-problems`} role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
       <div class="toolbar">
         <button type="button" disabled={readOnly || busy} onClick={() => void save()}>
           {t('s3PolicySave')}

@@ -13,8 +13,8 @@ import {
 } from '../../../cloud/s3/bucket-website';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { TextField } from '../../components/field';
+import { jsonErrorText } from '../../components/json-error';
 import { type MessageKey, t } from '../../i18n';
-import { jsonErrorText } from './json-error';
 import { SectionStatus } from './section-status';
 import type { SectionProps } from './setting-section';
 import { useSettingSection } from './use-setting-section';

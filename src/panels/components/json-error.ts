@@ -1,7 +1,7 @@
-// The words for a JSON mistake, with where it is, for every JSON field of the settings.
+// The words for a JSON mistake, with where it is, for every JSON field (bucket settings, IAM policies).
 
-import type { JsonErrorCode, JsonSyntaxError } from '../../../cloud/policy-check';
-import { type MessageKey, t } from '../../i18n';
+import type { JsonErrorCode, JsonSyntaxError } from '../../cloud/policy-check';
+import { type MessageKey, t } from '../i18n';
 
 const WHAT: Record<JsonErrorCode, MessageKey> = {
   unexpectedEnd: 's3JsonUnexpectedEnd',
