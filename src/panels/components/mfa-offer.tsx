@@ -47,3 +47,27 @@ export function MfaOffer({ error }: { error: CloudErrorData }) {
     </>
   );
 }
+
+/** Codes of an ended MFA session or role: said as such, never as "sign in again". */
+export const STS_EXPIRED_CODES: ReadonlySet<string> = new Set([
+  'RoleSessionExpired',
+  'MfaSessionExpired',
+]);
+
+/** An MFA session or a role that has ended, in plain words, with the way to a new one. */
+export function StsSessionExpired({ error }: { error: CloudErrorData }) {
+  const mfa = error.code === 'MfaSessionExpired';
+  return (
+    <p class="notice error" role="alert">
+      {t(mfa ? 'rlErrorMfaExpired' : 'rlErrorRoleExpired')}{' '}
+      {mfa && (
+        <button
+          type="button"
+          onClick={() => window.dispatchEvent(new CustomEvent(START_MFA_EVENT))}
+        >
+          {t('rlStartMfa')}
+        </button>
+      )}
+    </p>
+  );
+}

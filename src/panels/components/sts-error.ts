@@ -10,6 +10,8 @@ const KEYS: Record<string, MessageKey> = {
   RoleDurationTooLong: 'rlErrorRoleDuration',
   NoSuchRole: 'rlErrorNoSuchRole',
   NoMfaDevice: 'rlErrorNoMfaDevice',
+  RoleSessionExpired: 'rlErrorRoleExpired',
+  MfaSessionExpired: 'rlErrorMfaExpired',
 };
 
 /** The error as shown in the header or a dialog; unknown codes keep the server's words. */
@@ -17,9 +19,6 @@ export function stsError(error: CloudErrorData, roleArn?: string): CloudErrorDat
   const role = roleArn ? roleNameOf(roleArn) : '';
   if (error.code === 'RoleNotAllowed') {
     return { ...error, message: t('rlErrorRoleNotAllowed', role) };
-  }
-  if (error.code === 'SessionExpired' && roleArn) {
-    return { ...error, message: t('rlErrorRoleExpired') };
   }
   const key = KEYS[error.code];
   return key ? { ...error, message: t(key, role) } : error;

@@ -206,7 +206,7 @@ test('refusals in plain words, and nothing kept from them', async () => {
   expect((await stored(profile.id))?.base?.source).toBe('mfa');
 });
 
-test('an expired role session: SessionExpired before anything is sent', async () => {
+test('an expired role session: RoleSessionExpired before anything is sent', async () => {
   const profile = await store();
   await startMfaSession(profile.id, '123456', 3600);
   await switchRole(profile.id, DEPLOY, undefined);
@@ -222,8 +222,19 @@ test('an expired role session: SessionExpired before anything is sent', async ()
   await expect(
     ec2List(describeInstances, profile, backgroundSigner(profile.id), {}),
   ).rejects.toMatchObject({
-    code: 'SessionExpired',
+    code: 'RoleSessionExpired',
     message: expect.stringContaining('switch to the role again'),
+  });
+  expect(env.door.requests.length).toBe(sent);
+
+  // Back to the profile with an ended MFA session: said as such, not "sign in".
+  await dropRole(profile.id);
+  const base = (await stored(profile.id))?.base as NonNullable<typeof sessions>['base'] & object;
+  await sessionCredentials.set({
+    [profile.id]: { base: { ...base, expiration: new Date(Date.now() - 1000).toISOString() } },
+  });
+  await expect(listBuckets(profile, backgroundSigner(profile.id))).rejects.toMatchObject({
+    code: 'MfaSessionExpired',
   });
   expect(env.door.requests.length).toBe(sent);
 
