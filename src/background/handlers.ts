@@ -1,6 +1,6 @@
 import { CloudError } from '../cloud/errors';
 import { type Handlers, MIN_PASSPHRASE_LENGTH } from '../shared/messages';
-import { settings, workerState } from '../storage/items';
+import { runningReminders, settings, workerState } from '../storage/items';
 import { touchAutoLock } from './auto-lock';
 import { exportBackup, importBackup } from './backup';
 import { watchLaunch } from './launch-watch';
@@ -16,6 +16,8 @@ import {
   saveProfile,
   setCurrentProfile,
 } from './profile-store';
+import { dismissAlert, listAlerts, openFromAlert, stopFromAlert } from './reminder-alerts';
+import { checkReminders, setReminder } from './reminders';
 import {
   dropRole,
   endMfaSession,
@@ -25,6 +27,7 @@ import {
 } from './role-sessions';
 import { keychain } from './services';
 import { bundleStorageFor, observeClock, presignFor, signFor } from './signer';
+import { listStopSchedules, removeStopSchedule, saveStopSchedule } from './stop-schedules';
 import {
   closeTempAccess,
   extendTempAccess,
@@ -70,6 +73,8 @@ export const handlers = {
     await touchAutoLock(true);
     // Temporary rules that waited for the vault are closed now, without holding up the unlock.
     void sweepTempAccess({ retryNow: true }).catch(() => undefined);
+    // Reminders wait silently while the vault is locked: look now.
+    void checkReminders().catch(() => undefined);
     return keychainView();
   },
   async keychainLock() {
@@ -157,5 +162,34 @@ export const handlers = {
   },
   async signInStatus({ profileId }) {
     return { session: await signInStatus(profileId) };
+  },
+  async remindersView() {
+    const [reminders, alerts, schedules] = await Promise.all([
+      runningReminders.get(),
+      listAlerts(),
+      listStopSchedules(),
+    ]);
+    return { reminders, alerts, schedules };
+  },
+  async reminderSet({ profileId, hours }) {
+    return { reminders: await setReminder(profileId, hours) };
+  },
+  async reminderAlertStop({ id }) {
+    return { instanceIds: await stopFromAlert(id) };
+  },
+  async reminderAlertOpen({ id }) {
+    await openFromAlert(id);
+    return {};
+  },
+  async reminderAlertDismiss({ id }) {
+    await dismissAlert(id);
+    return {};
+  },
+  async stopScheduleSave(request) {
+    return { schedule: await saveStopSchedule(request) };
+  },
+  async stopScheduleRemove({ id }) {
+    await removeStopSchedule(id);
+    return {};
   },
 } satisfies Handlers;

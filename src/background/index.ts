@@ -1,12 +1,16 @@
 // Wiring only: the message router, the keyboard command, alarms (auto-lock, quick-launch
-// watches, temporary rules to close), notification clicks, the dev sandbox.
+// watches, temporary rules to close, reminders, scheduled stops), notification clicks, the dev
+// sandbox.
 import browser from '../shared/browser';
 import { onAlarm, touchAutoLock } from './auto-lock';
 import { handlers } from './handlers';
 import { checkLaunches, LAUNCH_WATCH_ALARM, onNotificationClicked } from './launch-watch';
 import { openPanelTab } from './open-panel';
+import { onAlertNotification } from './reminder-alerts';
+import { checkReminders, onReminderAlarm } from './reminders';
 import { createRouter } from './router';
 import { seedSandbox } from './sandbox';
+import { onStopScheduleAlarm, sweepStopSchedules } from './stop-schedules';
 import { onTempAccessAlarm, sweepTempAccess } from './temp-access';
 
 browser.runtime.onMessage.addListener(
@@ -25,8 +29,17 @@ browser.alarms.onAlarm.addListener((alarm) => {
   void onAlarm(alarm);
   if (alarm.name === LAUNCH_WATCH_ALARM) void checkLaunches();
   void onTempAccessAlarm(alarm).catch(() => undefined);
+  void onReminderAlarm(alarm).catch(() => undefined);
+  void onStopScheduleAlarm(alarm).catch(() => undefined);
 });
-browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
+browser.notifications.onClicked.addListener((id) => {
+  void onNotificationClicked(id);
+  void onAlertNotification(id).catch(() => undefined);
+});
+// Chrome only (Firefox shows no buttons; its popup has the same Stop and Open).
+browser.notifications.onButtonClicked?.addListener(
+  (id, button) => void onAlertNotification(id, button).catch(() => undefined),
+);
 
 browser.runtime.onInstalled.addListener(() => void seedSandbox().catch(() => undefined));
 
@@ -34,3 +47,12 @@ browser.runtime.onInstalled.addListener(() => void seedSandbox().catch(() => und
 const sweep = () => void sweepTempAccess().catch(() => undefined);
 browser.runtime.onStartup.addListener(sweep);
 browser.runtime.onInstalled.addListener(sweep);
+
+// At browser start: a scheduled stop missed while it was closed is reported (never run late), and
+// running instances are looked at once.
+const remind = () => {
+  void sweepStopSchedules().catch(() => undefined);
+  void checkReminders().catch(() => undefined);
+};
+browser.runtime.onStartup.addListener(remind);
+browser.runtime.onInstalled.addListener(remind);

@@ -6,13 +6,19 @@ import { LaunchSsh } from './components/launch-ssh';
 import { LazyPanel } from './components/lazy-panel';
 import { TabBar } from './components/tab-bar';
 import { t } from './i18n';
+import { requestFromAddress } from './open-target';
 import { type PanelNav, PanelNavContext } from './panel-nav';
 import { panels } from './panels';
 import { createShellModel } from './shell-model';
 
 export function App() {
   const model = useMemo(
-    () => createShellModel({ lastTab, ping: () => call('ping', { echo: 'shell' }) }),
+    () =>
+      createShellModel({
+        lastTab,
+        ping: () => call('ping', { echo: 'shell' }),
+        requested: requestFromAddress(),
+      }),
     [],
   );
   const nav = useMemo<PanelNav>(

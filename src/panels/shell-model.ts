@@ -8,6 +8,14 @@ export interface ShellDeps {
   lastTab: StorageItem<string>;
   /** One round-trip to the background; rejects with a CloudError. */
   ping: () => Promise<unknown>;
+  /** What a notification asked for in the page's address, shown instead of the remembered tab. */
+  requested?: AddressRequest | null;
+}
+
+/** `?tab=ID&instance=ID`: a tab (any string: checked here) and, optionally, a row to select. */
+export interface AddressRequest {
+  tab: string;
+  select?: string;
 }
 
 /** What a panel opened by another one is asked to show: a row to select (an instance id). */
@@ -29,6 +37,12 @@ export function createShellModel(deps: ShellDeps) {
     const saved = await deps.lastTab.get().catch(() => null);
     if (disposed) return;
     if (saved && isPanelId(saved)) active.value = saved;
+    const asked = deps.requested;
+    if (asked && isPanelId(asked.tab)) {
+      active.value = asked.tab;
+      // Taken by the tab's model as it is made, exactly like a request from openPanel.
+      if (asked.select) request = { id: asked.tab, select: asked.select };
+    }
     ready.value = true;
     try {
       await deps.ping();

@@ -7,7 +7,14 @@ import type { CloudErrorData } from '../cloud/errors';
 import type { Profile, Secret } from '../cloud/profile';
 import type { HttpRequest } from '../cloud/request';
 import type { PublicSession } from '../cloud/temporary-credentials';
-import type { LaunchPreset, PresetUserData, TempAccessRule } from '../storage/items';
+import type {
+  LaunchPreset,
+  PresetUserData,
+  ReminderAlert,
+  RunningReminder,
+  StopSchedule,
+  TempAccessRule,
+} from '../storage/items';
 
 type None = Record<string, never>;
 
@@ -186,7 +193,44 @@ export interface Messages {
   signOut: { args: { profileId: string }; result: None };
   /** The profile's password session, or null. */
   signInStatus: { args: { profileId: string }; result: { session: SignInView | null } };
+  // Reminders about running instances and scheduled stops (src/background/reminders.ts,
+  // reminder-alerts.ts, stop-schedules.ts).
+  /** Every profile's reminder, the alerts waiting for the user, and the scheduled stops. */
+  remindersView: {
+    args: None;
+    result: {
+      reminders: Record<string, RunningReminder>;
+      alerts: ReminderAlert[];
+      schedules: StopSchedule[];
+    };
+  };
+  /** Sets a profile's "running longer than `hours`" reminder; null removes it. */
+  reminderSet: {
+    args: { profileId: string; hours: number | null };
+    result: { reminders: Record<string, RunningReminder> };
+  };
+  /** Stop it / Stop now: stops the alert's instances; a refusal comes back and the alert stays. */
+  reminderAlertStop: { args: { id: string }; result: { instanceIds: string[] } };
+  /** Opens the panel on the alert's instance (and its profile). */
+  reminderAlertOpen: { args: { id: string }; result: None };
+  reminderAlertDismiss: { args: { id: string }; result: None };
+  /** Stops `instanceIds` on `days` (0 = Sunday) at local `time` ("HH:MM") from now on. */
+  stopScheduleSave: {
+    args: {
+      profileId: string;
+      /** The region the panel shows; '' for the profile's own. */
+      region: string;
+      instanceIds: string[];
+      days: number[];
+      time: string;
+    };
+    result: { schedule: StopSchedule };
+  };
+  stopScheduleRemove: { args: { id: string }; result: None };
 }
+
+/** What "Schedule stop…" sends (see src/background/stop-schedules.ts, which checks every field). */
+export type StopScheduleRequest = Messages['stopScheduleSave']['args'];
 
 export type MessageName = keyof Messages;
 export type MessageArgs<K extends MessageName> = Messages[K]['args'];
@@ -217,6 +261,7 @@ export const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set<MessageName>([
   'tempAccessList',
   'stsSessions',
   'signInStatus',
+  'remindersView',
 ]);
 
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: CloudErrorData };

@@ -355,3 +355,117 @@ export const overviewCache = defineItem<OverviewCacheEntry[]>(
   },
   browserArea('session'),
 );
+
+/** "Notify me when an instance has been running longer than N hours", for one profile. */
+export interface RunningReminder {
+  /** Whole hours, 0 (every running instance) to MAX_REMINDER_HOURS. */
+  hours: number;
+}
+
+/** Reminders about running instances, by profile id; a profile without an entry has none. */
+export const runningReminders = defineItem<Record<string, RunningReminder>>(
+  {
+    key: 'reminders.running',
+    version: 1,
+    defaultValue: {},
+    validate: (v): v is Record<string, RunningReminder> =>
+      typeof v === 'object' && v !== null && !Array.isArray(v),
+  },
+  browserArea('local'),
+);
+
+/**
+ * What was already said, so an instance is named at most once a day: "profileId instanceId
+ * YYYY-MM-DD" (the local date) → when. Entries older than two days are dropped at each check.
+ */
+export const remindersNotified = defineItem<Record<string, number>>(
+  {
+    key: 'reminders.notified',
+    version: 1,
+    defaultValue: {},
+    validate: (v): v is Record<string, number> =>
+      typeof v === 'object' && v !== null && !Array.isArray(v),
+  },
+  browserArea('local'),
+);
+
+/**
+ * Something the user should act on, kept until acted on or dismissed: shown in the popup (where a
+ * notification has no buttons, or was missed) and behind a notification's Stop it / Open.
+ */
+export interface ReminderAlert {
+  id: string;
+  /** 'running': longer than the profile's reminder; 'missed': a scheduled stop did not run. */
+  kind: 'running' | 'missed';
+  profileId: string;
+  /** Shown as it was when the alert was made (the profile may be renamed or gone by now). */
+  profileName: string;
+  /** The region the instances are in ('' for the profile's own). */
+  region: string;
+  instanceIds: string[];
+  /** The Name tag of the first instance, '' when none. */
+  name: string;
+  /** 'running': whole hours it had been running. */
+  hours: number;
+  /** 'missed': the time the stop was due (epoch ms); 0 otherwise. */
+  dueAt: number;
+  /**
+   * 'missed': why it did not run: 'closed' (the browser was not running), 'locked' (the vault),
+   * 'failed' (the cloud refused; `error` says how).
+   */
+  reason: '' | 'closed' | 'locked' | 'failed';
+  error: string;
+  at: number;
+  /** Its notification was shown; one kept by a worker stopped before that is shown at the next look. */
+  told: boolean;
+}
+
+export const reminderAlerts = defineItem<ReminderAlert[]>(
+  {
+    key: 'reminders.alerts',
+    version: 1,
+    defaultValue: [],
+    validate: (v): v is ReminderAlert[] => Array.isArray(v),
+  },
+  browserArea('local'),
+);
+
+/** Stop these instances on these days at this local time. */
+export interface StopSchedule {
+  id: string;
+  profileId: string;
+  /** The region the instances are in ('' for the profile's own). */
+  region: string;
+  instanceIds: string[];
+  /** Days of the week, 0 = Sunday … 6 = Saturday, ascending. */
+  days: number[];
+  /** Local time "HH:MM" (24-hour). */
+  time: string;
+  /** The next stop (epoch ms), computed in local time; the alarm is set for it. */
+  nextAt: number;
+  createdAt: number;
+}
+
+export function isStopSchedule(v: unknown): v is StopSchedule {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  return (
+    ['id', 'profileId', 'region', 'time'].every((k) => typeof s[k] === 'string') &&
+    ['nextAt', 'createdAt'].every((k) => typeof s[k] === 'number') &&
+    Array.isArray(s.instanceIds) &&
+    s.instanceIds.every((i) => typeof i === 'string') &&
+    Array.isArray(s.days) &&
+    s.days.every((d) => Number.isInteger(d) && (d as number) >= 0 && (d as number) <= 6)
+  );
+}
+
+/** Scheduled stops; they outlive the worker and a browser restart. */
+export const stopSchedules = defineItem<StopSchedule[]>(
+  {
+    key: 'reminders.stopSchedules',
+    version: 1,
+    defaultValue: [],
+    validate: (v): v is StopSchedule[] => Array.isArray(v),
+  },
+  browserArea('local'),
+);

@@ -37,6 +37,9 @@ export function installFakeAlarms(): FakeAlarms {
       state.notifications.push({ id, title: options.title, message: options.message });
       return id;
     },
+    async clear(id: string) {
+      return state.notifications.some((n) => n.id === id);
+    },
   };
   return state;
 }

@@ -38,6 +38,7 @@ import {
 } from './load-instance-attributes';
 import { createPasswordActions, type PasswordDialogState } from './password-model';
 import { STATUS_COLUMN, statusColumn, withColumnAfter } from './status-column';
+import { createStopScheduleList } from './stop-schedules';
 import { checkProtection, protectedLabel, terminateUnprotected } from './termination-protection';
 import { createUnsupportedAttributes } from './unsupported-attributes';
 
@@ -53,7 +54,8 @@ export type InstancesDialog =
   | PasswordDialogState
   | { kind: 'create-image'; instanceId: string }
   | { kind: 'bundle'; instanceId: string }
-  | { kind: 'sshAccess'; instanceId: string };
+  | { kind: 'sshAccess'; instanceId: string }
+  | { kind: 'stopSchedule'; ids: string[] };
 
 export function createInstancesModel(
   deps: ModelDeps,
@@ -131,6 +133,9 @@ export function createInstancesModel(
     void loadDetails(selectedId.value);
   });
 
+  // Scheduled stops, kept by the background; shown in their dialog and the details pane.
+  const schedules = createStopScheduleList(deps.storageEvents);
+
   const nameFor = (id: string) => {
     const instance = list.rows.peek().find((i) => i.instanceId === id);
     return instance ? nameOf(instance) : '';
@@ -150,6 +155,7 @@ export function createInstancesModel(
     status,
     images: createImageActions(panel, options.signBundleStorage),
     tagging: createTagging(panel),
+    schedules,
     start: (ids: string[]) => changeState(startInstances, 'noticeStarting', ids),
     stop: (ids: string[]) => changeState(stopInstances, 'noticeStopping', ids),
     reboot: (ids: string[]) => changeState(rebootInstances, 'noticeRebooting', ids),
@@ -233,6 +239,7 @@ export function createInstancesModel(
     nameOf,
     dispose() {
       stopDetails();
+      schedules.dispose();
       detailsGeneration++;
       panel.dispose();
       status.dispose();

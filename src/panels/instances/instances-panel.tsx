@@ -21,6 +21,7 @@ import { ColumnsDialog, ConsoleDialog, InstanceDetails, TerminateDialog } from '
 import { InstanceStatusDetails, StatusEventsNotice, StatusListError } from './instance-status-view';
 import { createInstancesModel } from './instances-model';
 import { statusColumnShown } from './status-column';
+import { schedulesOfProfile } from './stop-schedules';
 import { TempAccessNote } from './temp-access-note';
 
 // Dialogs the list does not need to show: fetched when first opened, so the tab opens fast.
@@ -42,6 +43,12 @@ const WindowsPasswordDialog = lazyComponent(() =>
 );
 const SshAccessDialog = lazyComponent(() =>
   import('./ssh-access-dialog').then((m) => m.SshAccessDialog),
+);
+const StopScheduleNote = lazyComponent(() =>
+  import('./stop-schedule-note').then((m) => m.StopScheduleNote),
+);
+const StopScheduleDialog = lazyComponent(() =>
+  import('./stop-schedule-dialog').then((m) => m.StopScheduleDialog),
 );
 
 export default function InstancesPanel() {
@@ -204,6 +211,13 @@ export default function InstancesPanel() {
           </button>
           <button
             type="button"
+            disabled={chosen.length === 0}
+            onClick={() => model.open({ kind: 'stopSchedule', ids })}
+          >
+            {t('remScheduleAction')}
+          </button>
+          <button
+            type="button"
             disabled={!single}
             onClick={() =>
               single &&
@@ -310,6 +324,13 @@ export default function InstancesPanel() {
         />
       )}
       {single && (
+        <StopScheduleNote
+          schedules={schedulesOfProfile(model.schedules.schedules.value, current.profile).filter(
+            (s) => s.instanceIds.includes(single.instanceId),
+          )}
+        />
+      )}
+      {single && (
         <InstanceDetails instance={single}>
           <DetailsGraphs
             target={{
@@ -368,6 +389,7 @@ export default function InstancesPanel() {
           const instance = list.rows.value.find((i) => i.instanceId === dialog.instanceId);
           return instance ? <SshAccessDialog model={model} instance={instance} /> : null;
         })()}
+      {dialog?.kind === 'stopSchedule' && <StopScheduleDialog model={model} ids={dialog.ids} />}
       {dialog?.kind === 'launch' && (
         <LaunchDialog
           current={current}

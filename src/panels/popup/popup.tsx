@@ -6,12 +6,15 @@ import { ProfileSwitcher } from '../components/profile-switcher';
 import { SessionStatus } from '../components/session-status';
 import { t } from '../i18n';
 import { sshRefusalText } from '../ssh-text';
+import { createPopupAlerts, type PopupAlerts } from './popup-alerts';
 import { createPopupModel, type PopupModel } from './popup-model';
 
 /** The toolbar view, designed for its 640×560: the daily jobs at a glance, the rest one click away. */
 export function Popup() {
   const model = useMemo(() => createPopupModel(browserDeps), []);
   useEffect(() => model.dispose, [model]);
+  const alerts = useMemo(() => createPopupAlerts(browserDeps.storageEvents, call), []);
+  useEffect(() => alerts.dispose, [alerts]);
   const [backgroundDown, setBackgroundDown] = useState<string | null>(null);
   useEffect(() => {
     call('ping', { echo: 'popup' }).catch((error: { message?: string }) =>
@@ -48,6 +51,7 @@ export function Popup() {
         </p>
       )}
       <main class="popup-body">
+        <Reminders alerts={alerts} />
         {model.ready.value && !model.profile.value ? (
           <p class="popup-empty">{t('popupNeedsProfile')}</p>
         ) : (
@@ -184,6 +188,69 @@ function Outcomes({ model }: { model: PopupModel }) {
             )}
           </li>
         ))}
+      </ul>
+    </section>
+  );
+}
+
+/** "i-0abc (web) has been running 27 h in PROFILE" with Stop, Open and Dismiss. */
+function Reminders({ alerts }: { alerts: PopupAlerts }) {
+  const list = alerts.alerts.value;
+  if (list.length === 0 && !alerts.stopped.value) return null;
+  return (
+    <section class="popup-section" aria-labelledby="popup-reminders">
+      <h2 id="popup-reminders">{t('remPopupHeading')}</h2>
+      {alerts.stopped.value && (
+        <p class="notice ok" role="status">
+          {t('remStoppingNotice', alerts.stopped.value.join(', '))}
+        </p>
+      )}
+      <ul class="popup-outcomes">
+        {list.map((alert) => {
+          const label = alert.name
+            ? `${alert.instanceIds.join(', ')} (${alert.name})`
+            : alert.instanceIds.join(', ');
+          const busy = alerts.busy.value === alert.id;
+          const error = alerts.errors.value[alert.id];
+          return (
+            <li key={alert.id} class="outcome reminder" data-reminder={alert.id}>
+              <span class="outcome-text">
+                {alert.kind === 'running'
+                  ? t('remPopupRunning', label, String(alert.hours), alert.profileName)
+                  : t(
+                      alert.reason === 'locked'
+                        ? 'remMissedLocked'
+                        : alert.reason === 'failed'
+                          ? 'remMissedFailed'
+                          : 'remMissedClosed',
+                      label,
+                      new Date(alert.dueAt).toLocaleTimeString([], {
+                        hour: '2-digit',
+                        minute: '2-digit',
+                      }),
+                      alert.profileName,
+                      alert.error,
+                    )}
+              </span>
+              <button type="button" disabled={busy} onClick={() => void alerts.stop(alert)}>
+                {alert.kind === 'running' ? t('remStop') : t('remStopNow')}
+              </button>
+              <button type="button" disabled={busy} onClick={() => void alerts.open(alert)}>
+                {t('remOpen')}
+              </button>
+              <button
+                type="button"
+                disabled={busy}
+                aria-label={t('remDismissLabel', label)}
+                title={t('remDismissLabel', label)}
+                onClick={() => void alerts.dismiss(alert)}
+              >
+                {t('remDismiss')}
+              </button>
+              {error && <ErrorMessage error={error} />}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

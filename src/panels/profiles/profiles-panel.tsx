@@ -9,6 +9,7 @@ import { KeychainSection } from './keychain-section';
 import { ProfileFormView } from './profile-form';
 import { ProfileList } from './profile-list';
 import { createProfilesModel, type Notice } from './profiles-model';
+import { RemindersSection } from './reminders-section';
 
 function NoticeLine({ notice }: { notice: Notice | null }) {
   if (!notice) return null;
@@ -90,6 +91,7 @@ export default function ProfilesPanel() {
         <ProfileList model={model} />
       )}
       <ImportSection model={importer} />
+      <RemindersSection model={model} />
       <KeychainSection model={model} />
       <BackupSection model={model} />
     </div>

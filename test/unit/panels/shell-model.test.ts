@@ -86,3 +86,19 @@ test('a disposed shell ignores an answer that comes late', async () => {
   await started;
   expect(model.backgroundError.value).toBeNull();
 });
+
+test('a tab asked for in the address (a reminder’s Open) is shown instead, not remembered', async () => {
+  const lastTab = lastTabIn();
+  await lastTab.set('s3');
+  const requested = { tab: 'instances', select: 'i-0123' };
+  const model = createShellModel({ lastTab, ping: async () => ({}), requested });
+  await model.init();
+  expect(model.active.value).toBe('instances');
+  expect(await lastTab.get()).toBe('s3');
+  // The row goes to the tab's model once, as a request from another tab does.
+  expect(model.takeRequest('instances')).toEqual({ select: 'i-0123' });
+  expect(model.takeRequest('instances')).toBeNull();
+  const odd = createShellModel({ lastTab, ping: async () => ({}), requested: { tab: 'nope' } });
+  await odd.init();
+  expect(odd.active.value).toBe('s3');
+});
