@@ -2,7 +2,7 @@
 // the user's consent (the vault passphrase, or a confirmation the page showed).
 import { CloudError } from '../cloud/errors';
 import type { Profile, Secret } from '../cloud/profile';
-import { validateProfile } from '../cloud/profile-validation';
+import { checkProfile } from '../cloud/profile-checks';
 import { type BackupExportArgs, MIN_PASSPHRASE_LENGTH } from '../shared/messages';
 import { profilesState } from '../storage/items';
 import { importProfiles } from './profile-store';
@@ -120,7 +120,7 @@ function checkProfiles(profiles: unknown[]): asserts profiles is Profile[] {
     if (!p || !fields || fields.some((f) => typeof p[f] !== 'string')) {
       throw invalid(`Profile ${index + 1} in this backup is damaged.`);
     }
-    const problems = validateProfile(p as unknown as Profile, true);
+    const problems = checkProfile(p as unknown as Profile, true);
     const first = Object.entries(problems)[0];
     if (first) throw invalid(`Profile "${String(p.name)}": ${first[0]}: ${first[1]}`);
   });

@@ -18,6 +18,13 @@ import {
 } from './profile-store';
 import { dismissAlert, listAlerts, openFromAlert, stopFromAlert } from './reminder-alerts';
 import { checkReminders, setReminder } from './reminders';
+import {
+  dropRole,
+  endMfaSession,
+  startMfaSession,
+  stsSessionsView,
+  switchRole,
+} from './role-sessions';
 import { keychain } from './services';
 import { bundleStorageFor, observeClock, presignFor, signFor } from './signer';
 import { listStopSchedules, removeStopSchedule, saveStopSchedule } from './stop-schedules';
@@ -140,6 +147,13 @@ export const handlers = {
     return { rule: await extendTempAccess(id, minutes) };
   },
 
+  stsSessions: ({ profileId }) => stsSessionsView(profileId),
+  stsStartMfa: ({ profileId, code, durationSeconds }) =>
+    startMfaSession(profileId, code, durationSeconds),
+  stsEndMfa: ({ profileId }) => endMfaSession(profileId),
+  stsAssumeRole: ({ profileId, roleArn, code, durationSeconds }) =>
+    switchRole(profileId, roleArn, code, durationSeconds),
+  stsDropRole: ({ profileId }) => dropRole(profileId),
   signIn: ({ profileId, password, durationSeconds }) =>
     signInWithPassword(profileId, password, durationSeconds),
   async signOut({ profileId }) {

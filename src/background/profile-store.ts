@@ -1,8 +1,9 @@
 import { CloudError } from '../cloud/errors';
 import type { Profile } from '../cloud/profile';
-import { usesPasswordSignIn, validateProfile } from '../cloud/profile-validation';
+import { checkProfile } from '../cloud/profile-checks';
+import { usesPasswordSignIn } from '../cloud/profile-validation';
 import type { KeychainView, ProfileInput, ProfilesView } from '../shared/messages';
-import { clockOffsets, profilesState, settings } from '../storage/items';
+import { clockOffsets, profilesState, sessionCredentials, settings } from '../storage/items';
 import { releaseUnusedOrigins } from './host-permissions';
 import { forgetMovedSession, signOut } from './password-sign-in';
 import { keychain } from './services';
@@ -41,7 +42,7 @@ function tidy(profile: Profile): Profile {
 export async function saveProfile({ profile, secret }: ProfileInput): Promise<Profile> {
   const isNew = profile.id === '';
   const hasSecret = secret?.secretAccessKey ? true : !isNew && (await keychain.has(profile.id));
-  const problems = validateProfile(profile, hasSecret);
+  const problems = checkProfile(profile, hasSecret);
   const first = Object.entries(problems)[0];
   if (first) {
     throw new CloudError({ code: 'InvalidProfile', message: `${first[0]}: ${first[1]}` });
@@ -98,6 +99,8 @@ export async function deleteProfile(id: string): Promise<void> {
   });
   await releaseUnusedOrigins(before, after.profiles);
   await clockOffsets.update(({ [id]: _gone, ...rest }) => rest);
+  // Its temporary keys (MFA session, role) go with it rather than wait for a browser restart.
+  await sessionCredentials.update(({ [id]: _gone, ...rest }) => rest);
 }
 
 export async function setCurrentProfile(id: string): Promise<void> {

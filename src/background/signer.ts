@@ -59,19 +59,24 @@ export function assertSignable(url: string, endpoint: Endpoint, service: Service
   if (!pathOk) refuse(`not under ${basePath || '/'}`);
 }
 
+/** 'own': the profile's stored keys even while a session is active (STS GetSessionToken). */
+export type SignWith = 'active' | 'own';
+
 async function prepare(
   profileId: string,
   service: Service,
   requests: HttpRequest[],
   region?: string,
+  using: SignWith = 'active',
 ) {
   const profile = await findProfile(profileId);
   const endpoint = endpointOf(profile, service, region);
   for (const request of requests) assertSignable(request.url, endpoint, service);
-  const [creds, offsets] = await Promise.all([credentialsFor(profile), clockOffsets.get()]);
+  const creds = using === 'own' ? ownCredentials(profile) : credentialsFor(profile);
+  const [signing, offsets] = await Promise.all([creds, clockOffsets.get()]);
   // No auto-lock touch here: polling and the launch watch sign too, and they are not the user.
   const now = new Date(Date.now() + (offsets[profileId] ?? 0));
-  return { creds, scope: endpoint.scope, now };
+  return { creds: signing, scope: endpoint.scope, now };
 }
 
 /**
@@ -84,6 +89,11 @@ export async function credentialsFor(profile: Profile): Promise<Credentials> {
   if (locked) await keychain.all(); // throws the keychain's own "locked" error
   const session = activeSession((await sessionItem.get())[profile.id]);
   if (session) return sessionCredentials(session, Date.now());
+  return ownCredentials(profile);
+}
+
+/** The profile's stored keys; a password-login profile has none. */
+async function ownCredentials(profile: Profile): Promise<Credentials> {
   if (profile.kind === 'eucalyptus' && profile.signIn === 'password') throw signInRequired();
   const secret = await keychain.get(profile.id);
   return { accessKeyId: profile.accessKeyId, ...secret };
@@ -94,8 +104,9 @@ export async function signFor(
   service: Service,
   request: HttpRequest,
   region?: string,
+  using: SignWith = 'active',
 ) {
-  const { creds, scope, now } = await prepare(profileId, service, [request], region);
+  const { creds, scope, now } = await prepare(profileId, service, [request], region, using);
   return signRequest(request, creds, scope, now);
 }
 

@@ -10,7 +10,9 @@ export type FieldProblem =
   | 'invalid-path'
   | 'invalid-url'
   | 'invalid-region'
-  | 'invalid-api-version';
+  | 'invalid-api-version'
+  | 'invalid-mfa-serial'
+  | 'invalid-role';
 
 export type ProfileField =
   | 'name'
@@ -24,6 +26,8 @@ export type ProfileField =
   | 's3Host'
   | 'apiVersion'
   | 'endpoint'
+  | 'mfaSerial'
+  | 'roles'
   | 'cloudwatchPath'
   | 'euarePath'
   | 'tokensPath'

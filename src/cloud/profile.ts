@@ -1,6 +1,8 @@
 // Profile shapes shared by storage, the background and the panels. No secrets here:
 // the secret access key and session token live in the keychain (src/background/keychain.ts).
 
+import type { RoleEntry } from './sts/role-checks';
+
 export type SignatureVersion = 2 | 4;
 export type ProfileKind = 'aws' | 'eucalyptus' | 's3';
 
@@ -11,12 +13,20 @@ interface ProfileBase {
   accessKeyId: string;
 }
 
-export interface AwsProfile extends ProfileBase {
+/** STS features of a cloud with AWS's STS (AWS, Eucalyptus 4's Tokens service). */
+interface StsOptions {
+  /** The MFA device: a hardware serial or a virtual device's ARN. */
+  mfaSerial?: string;
+  /** Roles to switch to from the header. */
+  roles?: RoleEntry[];
+}
+
+export interface AwsProfile extends ProfileBase, StsOptions {
   kind: 'aws';
   region: string;
 }
 
-export interface EucalyptusProfile extends ProfileBase {
+export interface EucalyptusProfile extends ProfileBase, StsOptions {
   kind: 'eucalyptus';
   host: string;
   port: number;

@@ -61,12 +61,22 @@ export function isExpired(session: TemporaryCredentials, now: number): boolean {
  */
 export function sessionCredentials(session: TemporaryCredentials, now: number): Credentials {
   if (isExpired(session, now)) {
+    // Each its own code: a password login asks to sign in; an MFA session or a role does not.
+    if (session.source === 'role') {
+      throw new CloudError({
+        code: 'RoleSessionExpired',
+        message: `Your session as ${session.label} expired: switch to the role again.`,
+      });
+    }
+    if (session.source === 'mfa') {
+      throw new CloudError({
+        code: 'MfaSessionExpired',
+        message: 'Your MFA session expired: start a new one.',
+      });
+    }
     throw new CloudError({
       code: 'SessionExpired',
-      message:
-        session.source === 'role'
-          ? `Your session as ${session.label} expired: switch to the role again.`
-          : 'Your session expired: sign in again.',
+      message: 'Your session expired: sign in again.',
     });
   }
   return {

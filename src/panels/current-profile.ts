@@ -24,8 +24,16 @@ export function watchCurrentProfile(
     const view = await call('profilesList', {}).catch(() => null);
     if (disposed) return;
     const profile = view?.profiles.find((p) => p.id === view.currentId) ?? null;
+    // The role a profile works as changes every answer; a renewed login or MFA session does not.
+    const role = profile
+      ? await call('stsSessions', { profileId: profile.id }).then(
+          (sessions) => sessions.role?.roleArn ?? '',
+          () => '',
+        )
+      : '';
+    if (disposed) return;
     // Only what the requests depend on counts as a change; a learned clock offset does not.
-    const nextKey = profile ? JSON.stringify(profile) : '';
+    const nextKey = profile ? `${role} ${JSON.stringify(profile)}` : '';
     loaded.value = true;
     if (nextKey === key && current.value !== null) return;
     key = nextKey;
@@ -35,6 +43,7 @@ export function watchCurrentProfile(
 
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && 'profiles' in changes) void load();
+    if (area === 'session' && 'session.credentials' in changes) void load();
   };
   browser.storage.onChanged.addListener(onStorage);
   void load();

@@ -6,6 +6,7 @@ import type { Service } from '../cloud/endpoints';
 import type { CloudErrorData } from '../cloud/errors';
 import type { Profile, Secret } from '../cloud/profile';
 import type { HttpRequest } from '../cloud/request';
+import type { PublicSession } from '../cloud/temporary-credentials';
 import type {
   LaunchPreset,
   PresetUserData,
@@ -65,6 +66,12 @@ export interface TempAccessRequest {
   /** One address, alone or as its /32 or /128. */
   address: string;
   minutes: number;
+}
+
+/** A profile's MFA (or login) session and assumed role, when it has them: never their keys. */
+export interface StsSessionsView {
+  base: PublicSession | null;
+  role: PublicSession | null;
 }
 
 /** A password sign-in as a page sees it: who, and until when (page clock); never the keys. */
@@ -155,6 +162,25 @@ export interface Messages {
   /** Moves its end later by `minutes` (at most 8 hours from now). */
   tempAccessExtend: { args: { id: string; minutes: number }; result: { rule: TempAccessRule } };
 
+  /** The profile's MFA session and role, without their keys. */
+  stsSessions: { args: { profileId: string }; result: StsSessionsView };
+  /** GetSessionToken with the MFA device's code; the keys stay in the background. */
+  stsStartMfa: {
+    args: { profileId: string; code: string; durationSeconds: number };
+    result: StsSessionsView;
+  };
+  /** Forgets the MFA session and any role taken with it. */
+  stsEndMfa: { args: { profileId: string }; result: StsSessionsView };
+  /**
+   * AssumeRole for one of the profile's roles; `code` when the profile has an MFA device and no
+   * MFA session. Every later request of the profile is signed as the role.
+   */
+  stsAssumeRole: {
+    args: { profileId: string; roleArn: string; code?: string; durationSeconds?: number };
+    result: StsSessionsView;
+  };
+  /** Back to the profile: forgets the role's keys. */
+  stsDropRole: { args: { profileId: string }; result: StsSessionsView };
   /**
    * Eucalyptus password sign-in: the background calls GetAccessToken, keeps the temporary keys
    * in storage.session and answers who and until when. The password is neither kept nor logged.
@@ -233,6 +259,7 @@ export const NOT_ACTIVITY: ReadonlySet<MessageName> = new Set<MessageName>([
   'clockObserved',
   'keychainLock',
   'tempAccessList',
+  'stsSessions',
   'signInStatus',
   'remindersView',
 ]);

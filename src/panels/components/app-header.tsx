@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import { ProfileSwitcher } from './profile-switcher';
 import { SessionStatus } from './session-status';
 
-/** Brand, and the profile and region switchers. */
+/** Brand, the profile and region switchers, and the role switcher. */
 export function AppHeader() {
   return (
     <header class="app-header">
@@ -10,7 +10,7 @@ export function AppHeader() {
         <img src="/icons/icon-32.png" alt="" width={20} height={20} />
         {t('appHeading')}
       </h1>
-      <ProfileSwitcher />
+      <ProfileSwitcher withRoles />
       <SessionStatus />
     </header>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type ConnectionHint, hintFor } from '../../cloud/connection-test';
 import type { CloudErrorData } from '../../cloud/errors';
 import { type MessageKey, t } from '../i18n';
+import { MfaOffer, STS_EXPIRED_CODES, StsSessionExpired } from './mfa-offer';
 import { onSignedIn, requestSignIn, SIGN_IN_CODES } from './sign-in-events';
 
 export const HINT_KEYS: Record<ConnectionHint, MessageKey> = {
@@ -76,6 +77,7 @@ export function ErrorMessage({
   /** Offered after a sign-in when the call failed for want of a session. */
   onRetry?: () => void;
 }) {
+  if (STS_EXPIRED_CODES.has(error.code)) return <StsSessionExpired error={error} />;
   if (SIGN_IN_CODES.has(error.code)) {
     return onRetry ? (
       <SignInNeeded error={error} onRetry={onRetry} />
@@ -111,6 +113,7 @@ export function ErrorMessage({
           {hint}
         </>
       )}
+      <MfaOffer error={error} />
     </p>
   );
 }

@@ -7,6 +7,10 @@ import type { ProfilesView } from '../../shared/messages';
 import { remoteSigner } from '../../shared/remote-signer';
 import { t } from '../i18n';
 import { HttpWarning } from './http-warning';
+import { lazyComponent } from './lazy-component';
+
+// Fetched only for a profile with an MFA device or roles.
+const RoleSwitcher = lazyComponent(() => import('./role-switcher').then((m) => m.RoleSwitcher));
 
 /** Regions an AWS profile can switch to, from DescribeRegions; other clouds have the one region. */
 function useRegions(profile: Profile | undefined): { regions: string[]; problem: string | null } {
@@ -37,8 +41,11 @@ function useRegions(profile: Profile | undefined): { regions: string[]; problem:
   return { regions, problem: state?.id === profile.id ? state.problem : null };
 }
 
-/** The header's profile and region switchers; they follow changes made in any Cirrus page. */
-export function ProfileSwitcher() {
+/**
+ * The header's profile and region switchers; they follow changes made in any Cirrus page.
+ * `withRoles`: the role switcher too, for a profile with an MFA device or roles (the panel's header).
+ */
+export function ProfileSwitcher({ withRoles = false }: { withRoles?: boolean }) {
   const [view, setView] = useState<ProfilesView | null>(null);
 
   useEffect(() => {
@@ -105,6 +112,12 @@ export function ProfileSwitcher() {
         </select>
       </label>
       {current && usesPlainHttp(current) && <HttpWarning compact />}
+      {withRoles &&
+      current &&
+      current.kind !== 's3' &&
+      (current.mfaSerial || current.roles?.length) ? (
+        <RoleSwitcher key={current.id} profile={current} />
+      ) : null}
       {failure && (
         <p class="switcher-failure" role="alert">
           {failure}

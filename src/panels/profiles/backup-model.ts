@@ -2,7 +2,7 @@ import { batch, signal } from '@preact/signals';
 import { isAwsHost, originsFor } from '../../cloud/endpoints';
 import type { CloudErrorData } from '../../cloud/errors';
 import type { Profile } from '../../cloud/profile';
-import { validateProfile } from '../../cloud/profile-validation';
+import { checkProfile } from '../../cloud/profile-checks';
 import { call } from '../../shared/call';
 import { MIN_PASSPHRASE_LENGTH, type ProfilesView } from '../../shared/messages';
 import { asError } from '../errors';
@@ -51,7 +51,7 @@ export function restoreOrigins(json: string): string[] {
   const origins = new Set<string>();
   for (const profile of profiles as Profile[]) {
     try {
-      if (Object.keys(validateProfile(profile, true)).length) continue;
+      if (Object.keys(checkProfile(profile, true)).length) continue;
       for (const origin of originsFor(profile)) {
         if (!isAwsHost(new URL(origin.replace('/*', '/')).hostname)) origins.add(origin);
       }

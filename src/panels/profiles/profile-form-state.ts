@@ -5,6 +5,7 @@ import {
   type ProfileKind,
   type SignatureVersion,
 } from '../../cloud/profile';
+import { type RoleRow, rolesFormFrom, rolesFromForm } from './roles-form-state';
 
 /** What the form holds: every field as typed (the port too), so an error never loses input. */
 export interface ProfileForm {
@@ -25,6 +26,8 @@ export interface ProfileForm {
   apiVersion: string;
   endpoint: string;
   pathStyle: boolean;
+  mfaSerial: string;
+  roles: RoleRow[];
   cloudwatchPath: string;
   euarePath: string;
   tokensPath: string;
@@ -53,6 +56,8 @@ export function emptyForm(kind: ProfileKind): ProfileForm {
     apiVersion: kind === 'eucalyptus' ? EUCALYPTUS_DEFAULTS.apiVersion : AWS_EC2_API_VERSION,
     endpoint: '',
     pathStyle: true,
+    mfaSerial: '',
+    roles: [],
     cloudwatchPath: EUCALYPTUS_DEFAULTS.cloudwatchPath,
     euarePath: EUCALYPTUS_DEFAULTS.euarePath,
     tokensPath: EUCALYPTUS_DEFAULTS.tokensPath,
@@ -69,6 +74,7 @@ export function formFromProfile(profile: Profile): ProfileForm {
     id: profile.id,
     name: profile.name,
     accessKeyId: profile.accessKeyId,
+    ...rolesFormFrom(profile),
   };
   form.region = profile.region;
   if (profile.kind === 'eucalyptus') {
@@ -129,7 +135,7 @@ export function profileFromForm(form: ProfileForm): Profile {
   const signatureVersion = Number(form.signatureVersion) as SignatureVersion;
   switch (form.kind) {
     case 'aws':
-      return { ...base, kind: 'aws' };
+      return { ...base, kind: 'aws', ...rolesFromForm(form) };
     case 'eucalyptus': {
       const password = form.signIn === 'password';
       return {
@@ -146,6 +152,7 @@ export function profileFromForm(form: ProfileForm): Profile {
         s3Host: form.s3Host.trim(),
         signatureVersion,
         apiVersion: form.apiVersion.trim(),
+        ...rolesFromForm(form),
         ...servicePaths(form),
         ...(password
           ? { signIn: 'password' as const, account: form.account.trim(), user: form.user.trim() }

@@ -8,6 +8,7 @@ import { type MessageKey, t } from '../i18n';
 import { CloudPresetButtons, presetPatch } from './cloud-preset-buttons';
 import { type ProfileForm as FormState, profileFromForm } from './profile-form-state';
 import { type ProfilesModel, requestHostPermission } from './profiles-model';
+import { RolesFieldset } from './roles-fieldset';
 import { SignInMethod } from './sign-in-fields';
 
 const PROBLEM_KEYS: Record<FieldProblem, MessageKey> = {
@@ -20,6 +21,8 @@ const PROBLEM_KEYS: Record<FieldProblem, MessageKey> = {
   'invalid-url': 'problemInvalidUrl',
   'invalid-region': 'problemInvalidRegion',
   'invalid-api-version': 'problemInvalidApiVersion',
+  'invalid-mfa-serial': 'rlProblemMfaSerial',
+  'invalid-role': 'rlProblemRoles',
 };
 
 export function ProfileFormView({ model }: { model: ProfilesModel }) {
@@ -192,6 +195,15 @@ export function ProfileFormView({ model }: { model: ProfilesModel }) {
           />
         )}
       </fieldset>
+
+      {form.kind !== 's3' && (
+        <RolesFieldset
+          form={form}
+          showProblems={problems.roles !== undefined}
+          mfaSerialError={error('mfaSerial')}
+          onChange={set}
+        />
+      )}
 
       <div class="form-actions">
         <button type="submit" class="primary" disabled={model.saving.value}>

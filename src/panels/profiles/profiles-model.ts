@@ -3,7 +3,8 @@ import { type ConnectionResult, testConnection } from '../../cloud/connection-te
 import { isAwsHost, originsFor, type Service } from '../../cloud/endpoints';
 import type { CloudErrorData } from '../../cloud/errors';
 import type { ProfileKind } from '../../cloud/profile';
-import { type ProfileProblems, validateProfile } from '../../cloud/profile-validation';
+import { checkProfile } from '../../cloud/profile-checks';
+import type { ProfileProblems } from '../../cloud/profile-validation';
 import browser from '../../shared/browser';
 import { call } from '../../shared/call';
 import type { ProfilesView } from '../../shared/messages';
@@ -147,7 +148,7 @@ export function createProfilesModel(deps: ModelDeps) {
       const current = form.value;
       if (!current) return false;
       const hasSecret = current.secretAccessKey.trim() !== '' || current.id !== '';
-      problems.value = validateProfile(profileFromForm(current), hasSecret);
+      problems.value = checkProfile(profileFromForm(current), hasSecret);
       return Object.keys(problems.value).length === 0;
     },
 
