@@ -117,8 +117,17 @@ export async function readUserDetails(
 /** A new profile like `from` (same kind and endpoint) signing with the new key. */
 export function profileForKey(from: Profile, name: string, key: CreatedAccessKey): ProfileInput {
   const profile: Profile = { ...from, id: '', name: name.trim(), accessKeyId: key.accessKeyId };
-  // A copy of a password-login profile signs with the new keys, not with a login.
-  if (profile.kind === 'eucalyptus') delete profile.signIn;
+  // The copy is the new user's: it signs with the new keys, not with the old profile's login, and
+  // the old user's MFA device and roles are not the new user's.
+  if (profile.kind !== 's3') {
+    delete profile.mfaSerial;
+    delete profile.roles;
+  }
+  if (profile.kind === 'eucalyptus') {
+    delete profile.signIn;
+    delete profile.account;
+    delete profile.user;
+  }
   return { profile, secret: { secretAccessKey: key.secretAccessKey } };
 }
 

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { EUCALYPTUS_DEFAULTS, type EucalyptusProfile } from '../../../src/cloud/profile';
 import { profileForKey } from '../../../src/panels/iam/users-model';
 
-test('a new key becomes a new profile of the same kind and endpoint, signing with that key', () => {
+test("a new key becomes a new profile of the same kind and endpoint, signing with that key, without the old user's login, MFA device or roles", () => {
   const from: EucalyptusProfile = {
     id: 'lab',
     name: 'Lab',
@@ -19,6 +19,10 @@ test('a new key becomes a new profile of the same kind and endpoint, signing wit
     apiVersion: EUCALYPTUS_DEFAULTS.apiVersion,
     euarePath: '/services/Euare',
     signIn: 'password',
+    account: 'engineering',
+    user: 'admin',
+    mfaSerial: 'arn:aws:iam::123456789012:mfa/admin',
+    roles: [{ arn: 'arn:aws:iam::123456789012:role/Admin' }],
   };
   const input = profileForKey(from, '  ops key ', {
     userName: 'ops',
@@ -27,7 +31,7 @@ test('a new key becomes a new profile of the same kind and endpoint, signing wit
     status: 'Active',
     createDate: '',
   });
-  const { signIn: _, ...keys } = from;
+  const { signIn: _s, account: _a, user: _u, mfaSerial: _m, roles: _r, ...keys } = from;
   expect(input).toEqual({
     profile: { ...keys, id: '', name: 'ops key', accessKeyId: 'AKIANEW' },
     secret: { secretAccessKey: 'new/secret' },
