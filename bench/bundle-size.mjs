@@ -7,10 +7,12 @@ import { gzipSync } from 'node:zlib';
 
 // The first tab is the Overview (a new user lands on it), so the panel carries the EC2 client,
 // the S3 bucket list and the XML parser (about 24 KB) and the virtual table; the background polls EC2 for quick launch and
-// closes temporary SSH access; the product has nine working tabs, bucket settings, whole-bucket
-// search and folder compare, and CloudWatch graphs (uPlot and the graphs, 27 KB, fetched only
-// when graphs are shown).
-export const BUDGET = { panelKb: 80, productKb: 300, backgroundKb: 60 };
+// closes temporary SSH access, and calls STS and Tokens for sessions and roles, reminders and
+// scheduled stops; the product has twelve tabs (Overview, Alarms and IAM among them), bucket
+// settings, whole-bucket search and folder compare, password sign-in, MFA and roles, and
+// CloudWatch graphs (uPlot and the graphs, 27 KB, fetched only when graphs are shown). What a user
+// waits for, the first tab, keeps its 80 KB; the rest loads when first used.
+export const BUDGET = { panelKb: 80, productKb: 340, backgroundKb: 60 };
 
 /** @param {string} file */
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
