@@ -2,7 +2,6 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
 import type { EucaAccount } from '../../cloud/iam';
-import { isUnsupportedAction } from '../../cloud/unsupported';
 import { call } from '../../shared/call';
 import { browserDeps } from '../browser-deps';
 import { ColumnsDialog } from '../components/columns-dialog';
@@ -10,7 +9,7 @@ import { Dialog } from '../components/dialog';
 import { TextField } from '../components/field';
 import { t } from '../i18n';
 import { createAccountsModel } from './accounts-model';
-import { IamList } from './iam-list';
+import { CreateButton, IamList } from './iam-list';
 
 /** Eucalyptus account names: lower-case letters, digits and hyphens. */
 function accountNameProblem(name: string): string | undefined {
@@ -34,25 +33,15 @@ export function AccountsView({ lead }: { lead: ComponentChildren }) {
       <IamList<EucaAccount>
         label={t('iamAccounts')}
         lead={lead}
-        list={model.list}
-        search={model.search}
-        columns={model.columns}
-        sorted={model.sorted}
+        model={model}
         rowKey={(a) => a.accountId || a.accountName}
-        error={model.error.value}
-        notice={model.notice.value}
         none={t('iamNoAccounts')}
-        onColumns={() => model.open({ kind: 'columns' })}
       >
-        <button
-          type="button"
-          class="primary"
-          // A cloud without this kind of resource: creating one is off for this profile.
-          disabled={isUnsupportedAction(model.list.error.value)}
+        <CreateButton
+          list={model.list}
           onClick={() => model.open({ kind: 'create' })}
-        >
-          {t('iamAccountCreate')}
-        </button>
+          label={t('iamAccountCreate')}
+        />
       </IamList>
       {dialog?.kind === 'create' && (
         <CreateAccountDialog

@@ -1,13 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { IamGroup } from '../../cloud/iam';
-import { isUnsupportedAction } from '../../cloud/unsupported';
 import { browserDeps } from '../browser-deps';
 import { ErrorMessage } from '../components/error-message';
 import { t } from '../i18n';
 import { createGroupsModel, type GroupsModel } from './groups-model';
 import { NameDialog, PickDialog } from './iam-dialogs';
-import { IamList } from './iam-list';
+import { CreateButton, IamList } from './iam-list';
 import { PolicySections, PrincipalDialogs } from './principal-parts';
 
 export function GroupsView({ lead }: { lead: ComponentChildren }) {
@@ -22,26 +21,16 @@ export function GroupsView({ lead }: { lead: ComponentChildren }) {
       <IamList<IamGroup>
         label={t('iamGroups')}
         lead={lead}
-        list={model.list}
-        search={model.search}
-        columns={model.columns}
-        sorted={model.sorted}
+        model={model}
         rowKey={(g) => g.groupName}
-        error={model.error.value}
-        notice={model.notice.value}
         none={t('iamNoGroups')}
-        onColumns={() => model.open({ kind: 'columns' })}
         details={single && <GroupDetailsPane model={model} group={single} />}
       >
-        <button
-          type="button"
-          class="primary"
-          // A cloud without this kind of resource: creating one is off for this profile.
-          disabled={isUnsupportedAction(model.list.error.value)}
+        <CreateButton
+          list={model.list}
           onClick={() => model.open({ kind: 'create' })}
-        >
-          {t('iamGroupCreate')}
-        </button>
+          label={t('iamGroupCreate')}
+        />
         <button
           type="button"
           class="danger"

@@ -4,6 +4,7 @@
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import type { CloudErrorData } from '../../cloud/errors';
+import { isUnsupportedAction } from '../../cloud/unsupported';
 import type { ColumnPrefs } from '../components/column-prefs';
 import { ErrorMessage } from '../components/error-message';
 import type { ResourceList } from '../components/resource-list';
@@ -12,45 +13,67 @@ import { NoticeLine, ResourceToolbar } from '../components/resource-toolbar';
 import { VirtualTable } from '../components/virtual-table';
 import { t } from '../i18n';
 
+/** What every IAM view's model has for its list (principal-model.ts and the others). */
+export interface IamListModel<T> {
+  list: ResourceList<T>;
+  search: { query: Signal<string>; filtered: ReadonlySignal<readonly T[]> };
+  columns: ColumnPrefs<T>;
+  sorted: ReadonlySignal<readonly T[]>;
+  error: ReadonlySignal<CloudErrorData | null>;
+  notice: ReadonlySignal<Notice | null>;
+  /** Opens the view's dialogs; the list opens only its column chooser. */
+  open(dialog: { kind: 'columns' }): void;
+}
+
 interface Props<T> {
   label: string;
   lead: ComponentChildren;
-  list: ResourceList<T>;
-  search: { query: Signal<string>; filtered: ReadonlySignal<readonly T[]> };
-  columns?: ColumnPrefs<T>;
-  sorted: ReadonlySignal<readonly T[]>;
+  model: IamListModel<T>;
   rowKey: (row: T) => string;
-  error: CloudErrorData | null;
-  notice: Notice | null;
   none: string;
-  onColumns?: () => void;
   /** The view's buttons. */
   children?: ComponentChildren;
   details?: ComponentChildren;
 }
 
+/** A view's create button: off where the cloud has no such kind of resource (for this profile). */
+export function CreateButton<T>(props: {
+  list: ResourceList<T>;
+  label: string;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      class="primary"
+      disabled={isUnsupportedAction(props.list.error.value)}
+      onClick={props.onClick}
+    >
+      {props.label}
+    </button>
+  );
+}
+
 export function IamList<T>(props: Props<T>) {
-  const { list, columns } = props;
+  const { list, columns, error, notice } = props.model;
   return (
     <>
-      <ResourceToolbar list={list} lead={props.lead} search={props.search}>
+      <ResourceToolbar list={list} lead={props.lead} search={props.model.search}>
         {props.children}
-        {props.onColumns && (
-          <button type="button" onClick={props.onColumns}>
-            {t('chooseColumns')}
-          </button>
-        )}
+        <button type="button" onClick={() => props.model.open({ kind: 'columns' })}>
+          {t('chooseColumns')}
+        </button>
       </ResourceToolbar>
       {list.error.value && <ErrorMessage error={list.error.value} />}
-      {props.error && <ErrorMessage error={props.error} />}
-      <NoticeLine notice={props.notice} />
+      {error.value && <ErrorMessage error={error.value} />}
+      <NoticeLine notice={notice.value} />
       <VirtualTable
         label={props.label}
-        rows={props.sorted.value}
-        columns={columns ? columns.visibleColumns.value : []}
+        rows={props.model.sorted.value}
+        columns={columns.visibleColumns.value}
         rowKey={props.rowKey}
-        sort={columns?.prefs.value.sort ?? null}
-        onSort={columns?.sortBy}
+        sort={columns.prefs.value.sort}
+        onSort={columns.sortBy}
         selected={list.selected.value}
         onSelect={(keys) => (list.selected.value = keys)}
       />

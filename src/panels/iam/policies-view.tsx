@@ -2,7 +2,6 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
 import type { ManagedPolicy } from '../../cloud/iam';
-import { isUnsupportedAction } from '../../cloud/unsupported';
 import { browserDeps } from '../browser-deps';
 import { ColumnsDialog } from '../components/columns-dialog';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -12,7 +11,7 @@ import { TextField } from '../components/field';
 import { PolicyEditor, policyProblems } from '../components/policy-editor';
 import { t } from '../i18n';
 import { nameProblem } from './iam-dialogs';
-import { IamList } from './iam-list';
+import { CreateButton, IamList } from './iam-list';
 import { createPoliciesModel, type PoliciesModel } from './policies-model';
 
 export function PoliciesView({ lead }: { lead: ComponentChildren }) {
@@ -27,26 +26,16 @@ export function PoliciesView({ lead }: { lead: ComponentChildren }) {
       <IamList<ManagedPolicy>
         label={t('iamPolicies')}
         lead={lead}
-        list={model.list}
-        search={model.search}
-        columns={model.columns}
-        sorted={model.sorted}
+        model={model}
         rowKey={(p) => p.arn}
-        error={model.error.value}
-        notice={model.notice.value}
         none={t('iamNoManaged')}
-        onColumns={() => model.open({ kind: 'columns' })}
         details={single && <PolicyDetailsPane model={model} policy={single} />}
       >
-        <button
-          type="button"
-          class="primary"
-          // A cloud without this kind of resource: creating one is off for this profile.
-          disabled={isUnsupportedAction(model.list.error.value)}
+        <CreateButton
+          list={model.list}
           onClick={() => model.newPolicy()}
-        >
-          {t('iamManagedCreate')}
-        </button>
+          label={t('iamManagedCreate')}
+        />
         <button type="button" disabled={!single} onClick={() => single && void model.edit(single)}>
           {t('iamEdit')}
         </button>

@@ -2,7 +2,6 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
 import type { IamRole } from '../../cloud/iam';
-import { isUnsupportedAction } from '../../cloud/unsupported';
 import { browserDeps } from '../browser-deps';
 import { Dialog } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
@@ -10,7 +9,7 @@ import { Field, TextField } from '../components/field';
 import { PolicyEditor, policyProblems, prettyPolicy } from '../components/policy-editor';
 import { type MessageKey, t } from '../i18n';
 import { nameProblem } from './iam-dialogs';
-import { IamList } from './iam-list';
+import { CreateButton, IamList } from './iam-list';
 import { isAccountId, type TrustTemplate, trustPolicy } from './policy-templates';
 import { PolicySections, PrincipalDialogs } from './principal-parts';
 import { createRolesModel, type RolesModel } from './roles-model';
@@ -31,26 +30,16 @@ export function RolesView({ lead }: { lead: ComponentChildren }) {
       <IamList<IamRole>
         label={t('iamRoles')}
         lead={lead}
-        list={model.list}
-        search={model.search}
-        columns={model.columns}
-        sorted={model.sorted}
+        model={model}
         rowKey={(r) => r.roleName}
-        error={model.error.value}
-        notice={model.notice.value}
         none={t('iamNoRoles')}
-        onColumns={() => model.open({ kind: 'columns' })}
         details={single && <RoleDetailsPane model={model} role={single} />}
       >
-        <button
-          type="button"
-          class="primary"
-          // A cloud without this kind of resource: creating one is off for this profile.
-          disabled={isUnsupportedAction(model.list.error.value)}
+        <CreateButton
+          list={model.list}
           onClick={() => model.open({ kind: 'create' })}
-        >
-          {t('iamRoleCreate')}
-        </button>
+          label={t('iamRoleCreate')}
+        />
         <button
           type="button"
           class="danger"

@@ -1,14 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { IamUser } from '../../cloud/iam';
-import { isUnsupportedAction } from '../../cloud/unsupported';
 import { call } from '../../shared/call';
 import { browserDeps } from '../browser-deps';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorMessage } from '../components/error-message';
 import { t } from '../i18n';
 import { NameDialog, PickDialog } from './iam-dialogs';
-import { IamList } from './iam-list';
+import { CreateButton, IamList } from './iam-list';
 import { PolicySections, PrincipalDialogs } from './principal-parts';
 import { NewKeyDialog, PasswordDialog } from './user-dialogs';
 import { createUsersModel, type UserDetails, type UsersModel } from './users-model';
@@ -29,26 +28,16 @@ export function UsersView({ lead }: { lead: ComponentChildren }) {
       <IamList<IamUser>
         label={t('iamUsers')}
         lead={lead}
-        list={model.list}
-        search={model.search}
-        columns={model.columns}
-        sorted={model.sorted}
+        model={model}
         rowKey={(u) => u.userName}
-        error={model.error.value}
-        notice={model.notice.value}
         none={t('iamNoUsers')}
-        onColumns={() => model.open({ kind: 'columns' })}
         details={single && <UserDetailsPane model={model} user={single} />}
       >
-        <button
-          type="button"
-          class="primary"
-          // A cloud without this kind of resource: creating one is off for this profile.
-          disabled={isUnsupportedAction(model.list.error.value)}
+        <CreateButton
+          list={model.list}
           onClick={() => model.open({ kind: 'create' })}
-        >
-          {t('iamUserCreate')}
-        </button>
+          label={t('iamUserCreate')}
+        />
         <button
           type="button"
           class="danger"
