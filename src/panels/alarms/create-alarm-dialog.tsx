@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { COMPARISON_OPERATORS, putMetricAlarm, STATISTICS } from '../../cloud/cloudwatch';
 import type { CloudErrorData } from '../../cloud/errors';
 import { queryCall } from '../../cloud/query';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { Checkbox, Field, TextField } from '../components/field';
 import { asError } from '../errors';
 import { t } from '../i18n';
@@ -87,19 +87,12 @@ export function CreateAlarmDialog(props: CreateAlarmDialogProps) {
       onClose={props.onClose}
       error={error}
       actions={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            disabled={busy || !watch.current.value}
-            onClick={() => void submit()}
-          >
-            {t('cwCreateAlarmButton')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={props.onClose}
+          confirm={t('cwCreateAlarmButton')}
+          disabled={busy || !watch.current.value}
+          onConfirm={() => void submit()}
+        />
       }
     >
       <p class="alarm-metric">

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
+import { t } from '../i18n';
 import { ErrorMessage } from './error-message';
 
 interface Props {
@@ -42,5 +43,24 @@ export function Dialog({ title, onClose, children, actions, wide, error }: Props
       </div>
       {actions && <div class="dialog-actions">{actions}</div>}
     </dialog>
+  );
+}
+
+/** The usual pair along a dialog's bottom: Cancel, then the primary action. */
+export function DialogActions(props: {
+  onCancel: () => void;
+  confirm: ComponentChildren;
+  onConfirm: () => void;
+  disabled?: boolean;
+}) {
+  return (
+    <>
+      <button type="button" onClick={props.onCancel}>
+        {t('cancel')}
+      </button>
+      <button type="button" class="primary" disabled={props.disabled} onClick={props.onConfirm}>
+        {props.confirm}
+      </button>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
 import { type MessageKey, t } from '../i18n';
-import { Dialog } from './dialog';
+import { Dialog, DialogActions } from './dialog';
 import { callCount, type TagPlan, type TagProblem, type TagProblemCode } from './tag-changes';
 import { createTagEditor } from './tag-editor-model';
 import type { TagTarget } from './tagging';
@@ -77,19 +77,12 @@ export function TagEditorDialog({ targets, noId, unsupported, error, onSave, onC
       onClose={onClose}
       error={error}
       actions={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            disabled={busy || count === 0 || unsupported}
-            onClick={() => void save()}
-          >
-            {t('save')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          confirm={t('save')}
+          disabled={busy || count === 0 || unsupported}
+          onConfirm={() => void save()}
+        />
       }
     >
       {untaggable.map((name) => (

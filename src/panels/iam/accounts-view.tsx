@@ -5,7 +5,7 @@ import type { EucaAccount } from '../../cloud/iam';
 import { call } from '../../shared/call';
 import { browserDeps } from '../browser-deps';
 import { ColumnsDialog } from '../components/columns-dialog';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { TextField } from '../components/field';
 import { t } from '../i18n';
 import { createAccountsModel } from './accounts-model';
@@ -73,21 +73,14 @@ function CreateAccountDialog(props: {
       onClose={props.onClose}
       error={props.error}
       actions={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            onClick={() => {
-              setTried(true);
-              if (!accountError && !profileError) void props.onSave(account, profileName);
-            }}
-          >
-            {t('iamCreate')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={props.onClose}
+          confirm={t('iamCreate')}
+          onConfirm={() => {
+            setTried(true);
+            if (!accountError && !profileError) void props.onSave(account, profileName);
+          }}
+        />
       }
     >
       <p class="muted">{t('iamAccountCreateHint')}</p>

@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
 import type { DeleteStep, ManagedPolicy } from '../../cloud/iam';
 import { ConfirmListDialog } from '../components/confirm-list-dialog';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { Field, TextField } from '../components/field';
 import { PolicyEditor, policyProblems } from '../components/policy-editor';
 import { t } from '../i18n';
@@ -35,21 +35,14 @@ export function NameDialog(props: {
       onClose={props.onClose}
       error={props.error}
       actions={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            onClick={() => {
-              setTried(true);
-              if (!problem) void props.onSave(name);
-            }}
-          >
-            {props.confirm}
-          </button>
-        </>
+        <DialogActions
+          onCancel={props.onClose}
+          confirm={props.confirm}
+          onConfirm={() => {
+            setTried(true);
+            if (!problem) void props.onSave(name);
+          }}
+        />
       }
     >
       <TextField
@@ -136,24 +129,17 @@ export function InlinePolicyDialog(props: {
       onClose={props.onClose}
       error={props.error}
       actions={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            onClick={() => {
-              const badName = props.isNew ? nameProblem(policyName) : undefined;
-              const found = policyProblems(text, 'identity');
-              setNameError(badName);
-              setProblems(found);
-              if (!badName && found.length === 0) void props.onSave(policyName.trim(), text);
-            }}
-          >
-            {t('iamPolicySave')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={props.onClose}
+          confirm={t('iamPolicySave')}
+          onConfirm={() => {
+            const badName = props.isNew ? nameProblem(policyName) : undefined;
+            const found = policyProblems(text, 'identity');
+            setNameError(badName);
+            setProblems(found);
+            if (!badName && found.length === 0) void props.onSave(policyName.trim(), text);
+          }}
+        />
       }
     >
       {props.isNew && (
@@ -197,19 +183,12 @@ export function PickDialog(props: {
       onClose={props.onClose}
       error={props.error}
       actions={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            disabled={!value}
-            onClick={() => void props.onPick(value)}
-          >
-            {props.confirm}
-          </button>
-        </>
+        <DialogActions
+          onCancel={props.onClose}
+          confirm={props.confirm}
+          disabled={!value}
+          onConfirm={() => void props.onPick(value)}
+        />
       }
     >
       {props.choices.length === 0 ? (

@@ -5,7 +5,7 @@ import type { ManagedPolicy } from '../../cloud/iam';
 import { browserDeps } from '../browser-deps';
 import { ColumnsDialog } from '../components/columns-dialog';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { TextField } from '../components/field';
 import { PolicyEditor, policyProblems } from '../components/policy-editor';
@@ -123,24 +123,16 @@ function ManagedPolicyDialog(props: {
       onClose={props.onClose}
       error={props.error}
       actions={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            onClick={() => {
-              setTried(true);
-              const found = policyProblems(text, 'identity');
-              setProblems(found);
-              if ((!isNew || !nameProblem(name)) && found.length === 0)
-                void props.onSave(name, text);
-            }}
-          >
-            {t('iamPolicySave')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={props.onClose}
+          confirm={t('iamPolicySave')}
+          onConfirm={() => {
+            setTried(true);
+            const found = policyProblems(text, 'identity');
+            setProblems(found);
+            if ((!isNew || !nameProblem(name)) && found.length === 0) void props.onSave(name, text);
+          }}
+        />
       }
     >
       {isNew ? (

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
 import type { IamRole } from '../../cloud/iam';
 import { browserDeps } from '../browser-deps';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { Field, TextField } from '../components/field';
 import { PolicyEditor, policyProblems, prettyPolicy } from '../components/policy-editor';
@@ -106,25 +106,18 @@ function CreateRoleDialog(props: {
       onClose={props.onClose}
       error={props.error}
       actions={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            onClick={() => {
-              setTried(true);
-              const found = policyProblems(text, 'trust');
-              setProblems(found);
-              const accountOk = template !== 'account' || isAccountId(accountId);
-              if (!nameProblem(name) && accountOk && found.length === 0)
-                void props.onSave(name, text, description);
-            }}
-          >
-            {t('iamCreate')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={props.onClose}
+          confirm={t('iamCreate')}
+          onConfirm={() => {
+            setTried(true);
+            const found = policyProblems(text, 'trust');
+            setProblems(found);
+            const accountOk = template !== 'account' || isAccountId(accountId);
+            if (!nameProblem(name) && accountOk && found.length === 0)
+              void props.onSave(name, text, description);
+          }}
+        />
       }
     >
       <TextField

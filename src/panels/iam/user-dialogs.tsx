@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { CloudErrorData } from '../../cloud/errors';
 import type { CreatedAccessKey } from '../../cloud/iam';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { Checkbox, TextField } from '../components/field';
 import { t } from '../i18n';
 import { copyText } from '../ssh-text';
@@ -101,21 +101,14 @@ export function PasswordDialog(props: {
       onClose={props.onClose}
       error={props.error}
       actions={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            onClick={() => {
-              setTried(true);
-              if (!problem) void props.onSave(password, props.canRequireReset ? reset : undefined);
-            }}
-          >
-            {t('iamPasswordSave')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={props.onClose}
+          confirm={t('iamPasswordSave')}
+          onConfirm={() => {
+            setTried(true);
+            if (!problem) void props.onSave(password, props.canRequireReset ? reset : undefined);
+          }}
+        />
       }
     >
       <TextField

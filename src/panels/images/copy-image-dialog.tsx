@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type Image, isImageName } from '../../cloud/ec2';
 import { DestinationRegion } from '../components/destination-region';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { FeatureError } from '../components/feature-error';
 import { TextField } from '../components/field';
 import { t } from '../i18n';
@@ -30,19 +30,12 @@ export function CopyImageDialog({ model, image }: { model: ImagesModel; image: I
       title={t('imgCopyImageOf', image.imageId)}
       onClose={() => model.open(null)}
       actions={
-        <>
-          <button type="button" onClick={() => model.open(null)}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            disabled={busy || !region}
-            onClick={() => void submit()}
-          >
-            {t('imgCopy')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={() => model.open(null)}
+          confirm={t('imgCopy')}
+          disabled={busy || !region}
+          onConfirm={() => void submit()}
+        />
       }
     >
       <DestinationRegion

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { bundleTargetProblem, type Instance } from '../../cloud/ec2';
 import { validateBucketName } from '../../cloud/s3/bucket-name';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { FeatureError } from '../components/feature-error';
 import { Checkbox, TextField } from '../components/field';
 import { asError } from '../errors';
@@ -71,19 +71,12 @@ export function CreateImageDialog({
       wide
       onClose={() => model.open(null)}
       actions={
-        <>
-          <button type="button" onClick={() => model.open(null)}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            disabled={busy || !loaded}
-            onClick={() => void submit()}
-          >
-            {t('imgCreate')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={() => model.open(null)}
+          confirm={t('imgCreate')}
+          disabled={busy || !loaded}
+          onConfirm={() => void submit()}
+        />
       }
     >
       <TextField

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Instance, InstanceAttributeName } from '../../cloud/ec2';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { Checkbox, Field } from '../components/field';
 import { readUserDataFile, USER_DATA_LIMIT, viewUserData } from '../components/user-data';
 import type { CurrentProfile } from '../current-profile';
@@ -74,19 +74,12 @@ export function InstanceSettingsDialog({ model, current, instance }: Props) {
       onClose={close}
       error={settings.error.value}
       actions={
-        <>
-          <button type="button" onClick={close}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            disabled={!form || settings.saving.value}
-            onClick={() => void settings.save(instance)}
-          >
-            {t('save')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={close}
+          confirm={t('save')}
+          disabled={!form || settings.saving.value}
+          onConfirm={() => void settings.save(instance)}
+        />
       }
     >
       {!form && <p class="muted">{t('loading')}</p>}

@@ -5,7 +5,7 @@ import { hostCidr } from '../../cloud/ip-address';
 import browser from '../../shared/browser';
 import { call } from '../../shared/call';
 import { tempAccessSettings } from '../../storage/items';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { Field, TextField } from '../components/field';
 import { closesAt, tempAccessRegion } from '../components/temp-access-list';
 import { asError } from '../errors';
@@ -126,19 +126,12 @@ export function SshAccessDialog({
       onClose={() => model.open(null)}
       error={model.dialogError.value}
       actions={
-        <>
-          <button type="button" onClick={() => model.open(null)}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            disabled={busy || groups.length === 0}
-            onClick={() => void submit()}
-          >
-            {t('sshAccessSubmit')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={() => model.open(null)}
+          confirm={t('sshAccessSubmit')}
+          disabled={busy || groups.length === 0}
+          onConfirm={() => void submit()}
+        />
       }
     >
       <p class="muted">{t('sshAccessIntro')}</p>

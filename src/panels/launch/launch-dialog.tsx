@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { call } from '../../shared/call';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { Checkbox, Field, TextField } from '../components/field';
 import { readUserDataFile } from '../components/user-data';
@@ -68,19 +68,12 @@ export function LaunchDialog({ current, imageId, initial, onClose, onLaunched }:
             {t('close')}
           </button>
         ) : (
-          <>
-            <button type="button" onClick={onClose}>
-              {t('cancel')}
-            </button>
-            <button
-              type="button"
-              class="primary"
-              disabled={model.launching.value}
-              onClick={() => void launch()}
-            >
-              {model.launching.value ? t('launching') : t('launch')}
-            </button>
-          </>
+          <DialogActions
+            onCancel={onClose}
+            confirm={model.launching.value ? t('launching') : t('launch')}
+            disabled={model.launching.value}
+            onConfirm={() => void launch()}
+          />
         )
       }
     >

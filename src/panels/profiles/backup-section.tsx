@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import browser from '../../shared/browser';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/messages';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { ErrorMessage } from '../components/error-message';
 import { Field, TextField } from '../components/field';
 import { t } from '../i18n';
@@ -54,19 +54,12 @@ function ExportDialog({ backup }: { backup: BackupModel }) {
       onClose={backup.closeDialog}
       error={backup.dialogError.value}
       actions={
-        <>
-          <button type="button" onClick={backup.closeDialog}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            disabled={backup.busy.value}
-            onClick={() => void backup.confirmExport()}
-          >
-            {t('backupExportSecretsConfirm')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={backup.closeDialog}
+          confirm={t('backupExportSecretsConfirm')}
+          disabled={backup.busy.value}
+          onConfirm={() => void backup.confirmExport()}
+        />
       }
     >
       <p>{t('backupExportConfirmBody', String(dialog.profiles.length))}</p>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { VolumePermissions } from '../../cloud/ec2';
 import { DestinationRegion } from '../components/destination-region';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { FeatureError } from '../components/feature-error';
 import { Checkbox, TextField } from '../components/field';
 import { t } from '../i18n';
@@ -36,19 +36,12 @@ export function CopySnapshotDialog({
       title={t('imgCopySnapshotOf', snapshotId)}
       onClose={() => model.open(null)}
       actions={
-        <>
-          <button type="button" onClick={() => model.open(null)}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            disabled={busy || !region}
-            onClick={() => void submit()}
-          >
-            {t('imgCopy')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={() => model.open(null)}
+          confirm={t('imgCopy')}
+          disabled={busy || !region}
+          onConfirm={() => void submit()}
+        />
       }
     >
       <DestinationRegion

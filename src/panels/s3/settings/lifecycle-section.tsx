@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LifecycleRule } from '../../../cloud/s3';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { Dialog } from '../../components/dialog';
+import { Dialog, DialogActions } from '../../components/dialog';
 import { Checkbox, Field, TextField } from '../../components/field';
 import { t } from '../../i18n';
 import {
@@ -180,19 +180,12 @@ function LifecycleEditor(props: {
       onClose={props.onClose}
       error={section.error.value}
       actions={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            disabled={section.saving.value}
-            onClick={() => void submit()}
-          >
-            {t('lcSaveRule')}
-          </button>
-        </>
+        <DialogActions
+          onCancel={props.onClose}
+          confirm={t('lcSaveRule')}
+          disabled={section.saving.value}
+          onConfirm={() => void submit()}
+        />
       }
     >
       <TextField
