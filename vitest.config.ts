@@ -9,6 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['test/unit/**/*.test.ts'],
           // Lets models that reach the webextension polyfill be imported in Node.
           setupFiles: ['test/support/fake-browser.ts'],
@@ -17,6 +18,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 0 },
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -28,7 +30,11 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // After unit and integration (group 0), two files at a time: each file starts its own
+          // moto, front door and browser with its own profile directory, so files share nothing,
+          // and a browser file spends most of its time waiting on a page or a server.
+          sequence: { groupOrder: 1 },
+          maxWorkers: 2,
         },
       },
     ],
